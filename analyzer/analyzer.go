@@ -1,0 +1,25 @@
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+)
+
+// Analyzer is errcodelint with its default configuration, bound to its
+// command-line flags.
+var Analyzer = New(&Config{})
+
+// New returns an errcodelint analyzer that uses cfg. The analyzer's flags
+// write to cfg, so each analyzer should get its own.
+func New(cfg *Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "errcodelint",
+		Doc:       doc,
+		URL:       "https://github.com/errcodelint/errcodelint",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		FactTypes: []analysis.Fact{new(codeSourceFact)},
+	}
+	cfg.bindFlags(&a.Flags)
+	return a
+}
