@@ -2,9 +2,17 @@
 GO ?= go
 BIN := $(CURDIR)/bin
 
-.PHONY: all build test lint generate demo clean
+.PHONY: all build test lint generate demo clean ci
 
 all: build
+
+# Each delivery surface keeps its targets in mk/*.mk and adds its CI step to
+# CI_TARGETS there.
+CI_TARGETS := lint test
+include $(wildcard mk/*.mk)
+
+## ci: everything .ci/run runs
+ci: $(CI_TARGETS)
 
 build:
 	$(GO) build -o $(BIN)/errcodelint ./cmd/errcodelint
