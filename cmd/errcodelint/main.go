@@ -2,17 +2,24 @@
 // JSON API for magic and unknown response codes, and for upload-session
 // codes handled as plain retries.
 //
-//	errcodelint explain CODE...   explain response codes
-//	errcodelint explain -json     print the catalog as JSON
+//	errcodelint [flags] packages...   analyze packages (-fix, -diff, -json, ...)
+//	go vet -vettool=$(command -v errcodelint) packages...
+//	errcodelint explain CODE...       explain response codes
+//	errcodelint explain -json         print the catalog as JSON
 package main
 
 import (
 	"os"
+
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/errcodelint/errcodelint/analyzer"
 )
 
 func main() {
+	// go vet never passes "explain" first: it passes flags or a .cfg file.
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(runExplain(os.Args[2:], os.Stdout, os.Stderr))
 	}
-	os.Exit(runExplain(nil, os.Stdout, os.Stderr))
+	singlechecker.Main(analyzer.Analyzer)
 }
