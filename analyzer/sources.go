@@ -23,10 +23,10 @@ type source struct {
 type state struct {
 	pass    *analysis.Pass
 	cfg     *Config
-	cos     bool                     // the package is evidently a COS v4 client
-	sources map[types.Object]source  // declarations found to hold codes (or imported as facts)
-	checked map[types.Object]bool    // objects of other packages whose facts were looked up
-	config  map[types.Object]domain  // declarations named by Config.Sources
+	cos     bool                    // the package is evidently a COS v4 client
+	sources map[types.Object]source // declarations found to hold codes (or imported as facts)
+	checked map[types.Object]bool   // objects of other packages whose facts were looked up
+	config  map[types.Object]domain // declarations named by Config.Sources
 }
 
 func newState(pass *analysis.Pass, cfg *Config, cos bool) *state {
