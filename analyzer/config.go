@@ -62,7 +62,7 @@ func parseSource(s Source) (sourceRef, error) {
 	}
 	dot += slash + 1
 	names := strings.Split(s.Name[dot+1:], ".")
-	if len(names) > 2 || s.Name[:dot] == "" {
+	if len(names) > 2 || s.Name[:dot] == "" || strings.ContainsAny(s.Name, ": \t") {
 		return sourceRef{}, fmt.Errorf("source %q: want package.Name or package.Type.Member", s.Name)
 	}
 	for _, n := range names {

@@ -44,6 +44,7 @@ func parseDirectives(pass *analysis.Pass, s *state, report func(analysis.Diagnos
 					continue
 				}
 				verb, arg, _ := strings.Cut(rest, " ")
+				arg, _, _ = strings.Cut(arg, "//") // a trailing comment is not an argument
 				arg = strings.TrimSpace(arg)
 				switch verb {
 				case ignoreDirective:

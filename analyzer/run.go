@@ -29,7 +29,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
+// isCatalog reports whether path is the catalog, one of its internal
+// packages, or its external test package.
 func isCatalog(path string) bool {
+	path = strings.TrimSuffix(path, "_test")
 	return path == catalog.ImportPath || strings.HasPrefix(path, catalog.ImportPath+"/")
 }
 
