@@ -9,8 +9,10 @@
 package main
 
 import (
+	"flag"
 	"os"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/errcodelint/errcodelint/analyzer"
@@ -21,5 +23,17 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(runExplain(os.Args[2:], os.Stdout, os.Stderr))
 	}
+	prefixFlags(flag.CommandLine, analyzer.Analyzer)
 	singlechecker.Main(analyzer.Analyzer)
+}
+
+// prefixFlags also registers each analyzer flag as -NAME.FLAG
+// (-errcodelint.include-zero), the spelling go vet documents for analyzer
+// flags (multichecker's). singlechecker registers them unprefixed; both
+// spellings set the same value, and -flags lists both, so go vet accepts
+// both.
+func prefixFlags(fs *flag.FlagSet, a *analysis.Analyzer) {
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+	})
 }

@@ -1,0 +1,7 @@
+module example.com/cosclient
+
+go 1.26.0
+
+require github.com/errcodelint/errcodelint v0.0.0
+
+replace github.com/errcodelint/errcodelint => ../../..
