@@ -26,7 +26,7 @@ type Client struct {
 
 // envelope is the JSON body of every answer.
 type envelope struct {
-	Code      int             `json:"code"`
+	Code      int64           `json:"code"`
 	Message   string          `json:"message"`
 	RequestID string          `json:"request_id"`
 	Data      json.RawMessage `json:"data"`
@@ -77,7 +77,7 @@ func (c *Client) call(ctx context.Context, op, bucket, key string, fields map[st
 		return &Error{Op: op, Status: resp.StatusCode, code: codeNetwork, Message: "undecodable answer: " + err.Error()}
 	}
 	if env.Code != 0 {
-		return &Error{Op: op, Status: resp.StatusCode, code: env.Code, Message: env.Message, RequestID: env.RequestID}
+		return &Error{Op: op, Status: resp.StatusCode, code: int(env.Code), Message: env.Message, RequestID: env.RequestID}
 	}
 	if out != nil && len(env.Data) > 0 {
 		return json.Unmarshal(env.Data, out)

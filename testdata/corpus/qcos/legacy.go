@@ -35,7 +35,7 @@ func (c *Client) PutLegacy(bucket, path, local string) (url string, err error) {
 	}
 	type qrsp struct {
 		Code    int    `json:"code"`
-		Message string `json:"message"`
+		Message string `json:"Message"`
 		Data    drsp   `json:"data"`
 	}
 
