@@ -150,7 +150,7 @@ func (c *Client) UploadSlices(ctx context.Context, bucket, key string, r io.Read
 			return nil, rerr
 		}
 		err := c.SliceData(ctx, bucket, key, s.Session, offset, buf[:n])
-		if err != nil && (IsRetryable(err) || retryableCodes[Code(err)]) && attempts < c.MaxAttempts {
+		if err != nil && (IsRetryable(err) || retryableCodes[Code(err)]) && attempts < c.MaxAttempts { // expect: reupload-retry
 			attempts++
 			time.Sleep(time.Duration(attempts) * 300 * time.Millisecond)
 			continue

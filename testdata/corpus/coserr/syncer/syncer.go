@@ -135,3 +135,28 @@ restart:
 		return err
 	}
 }
+
+// Resume finishes an upload whose session survived a crash of the
+// syncer: it sends the slices from offset from on, with the client's
+// retry policy.
+func (s *Syncer) Resume(ctx context.Context, key, session string, r io.ReaderAt, from, size, sliceSize int64) error {
+	buf := make([]byte, sliceSize)
+	for offset := from; offset < size; {
+		n, rerr := r.ReadAt(buf, offset)
+		if rerr != nil && rerr != io.EOF {
+			return rerr
+		}
+		err := s.C.SliceData(ctx, s.Bucket, key, session, offset, buf[:n])
+		if err != nil && coserr.IsRetryable(err) { // expect: reupload-retry
+			s.Log.Printf("resume %s at %d: %v", key, offset, err)
+			time.Sleep(time.Second)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		offset += int64(n)
+	}
+	_, err := s.C.FinishSlice(ctx, s.Bucket, key, session, size)
+	return err
+}
