@@ -31,7 +31,7 @@ func qualifier(pass *analysis.Pass, file *ast.File, pos token.Pos, path, name st
 		case "_":
 			continue
 		}
-		if pkgName, ok := lookup(scope, local, pos).(*types.PkgName); ok && pkgName.Imported().Path() == path {
+		if pkgName, ok := lookupName(scope, local, pos).(*types.PkgName); ok && pkgName.Imported().Path() == path {
 			return local + ".", nil
 		}
 	}
@@ -44,7 +44,7 @@ func qualifier(pass *analysis.Pass, file *ast.File, pos token.Pos, path, name st
 		case i > 1:
 			alias = fmt.Sprintf("cos%s%d", name, i)
 		}
-		if lookup(scope, alias, pos) != nil || importsName(file, alias) || pass.Pkg.Scope().Lookup(alias) != nil {
+		if lookupName(scope, alias, pos) != nil || importsName(file, alias) || pass.Pkg.Scope().Lookup(alias) != nil {
 			continue
 		}
 		spec := strconv.Quote(path)
@@ -119,7 +119,7 @@ func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scop
 	return fileScope
 }
 
-func lookup(scope *types.Scope, name string, pos token.Pos) types.Object {
+func lookupName(scope *types.Scope, name string, pos token.Pos) types.Object {
 	if scope == nil {
 		return nil
 	}

@@ -31,6 +31,52 @@ func (s *state) checkComparisons(cmps []comparison, fileOf func(token.Pos) *ast.
 	}
 }
 
+// checkAssignedValues checks the constants written into declarations that
+// hold codes: reply.Code = -1, return -1 from a function returning codes,
+// classify(-4019), and the keys or elements of a container searched with a
+// code (retryable := map[int]bool{-71: true} ... retryable[resp.Code]).
+func (s *state) checkAssignedValues(syn *syntax, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
+	containers := make(map[types.Object]domain)
+	for _, l := range syn.lookups {
+		if d := s.domainOf(l.value); d != noDomain {
+			if obj := assignee(s.pass.TypesInfo, l.container); obj != nil {
+				containers[obj] = d
+			}
+		}
+	}
+	for _, f := range syn.flows {
+		if f.from == nil || f.fromResult >= 0 {
+			continue
+		}
+		if d, ok := containers[f.to]; ok {
+			if lit, ok := ast.Unparen(f.from).(*ast.CompositeLit); ok {
+				s.checkElements(lit, d, fileOf, report)
+			}
+			continue
+		}
+		if d := s.objDomain(f.to, f.result); d != noDomain {
+			s.checkValue(f.from, d, fileOf, report)
+		}
+	}
+}
+
+// checkElements checks a map literal's keys, or a slice or array literal's
+// elements.
+func (s *state) checkElements(lit *ast.CompositeLit, d domain, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
+	_, isMap := typeparamsFree(s.pass.TypesInfo.TypeOf(lit)).(*types.Map)
+	for _, elt := range lit.Elts {
+		kv, isKV := elt.(*ast.KeyValueExpr)
+		switch {
+		case isMap && isKV:
+			s.checkValue(kv.Key, d, fileOf, report)
+		case isKV: // [...]int{3: -4019}
+			s.checkValue(kv.Value, d, fileOf, report)
+		default:
+			s.checkValue(elt, d, fileOf, report)
+		}
+	}
+}
+
 // checkValue reports a constant compared with a code of domain d: a
 // literal that is a known code (magic-code), or any constant that is not
 // (unknown-code).

@@ -26,6 +26,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	st.propagate(syn.flows)
 	st.exportFacts()
 	st.checkComparisons(syn.cmps, r.fileOf, r.report)
+	st.checkAssignedValues(syn, r.fileOf, r.report)
 	return nil, nil
 }
 

@@ -360,5 +360,5 @@ func jsonName(tag *ast.BasicLit) string {
 		return ""
 	}
 	name, _, _ := strings.Cut(reflect.StructTag(raw).Get("json"), ",")
-	return name
+	return strings.ToLower(name) // encoding/json matches names case-insensitively
 }

@@ -34,6 +34,14 @@ type syntax struct {
 	structs []*ast.StructType
 	cmps    []comparison
 	flows   []flow
+	lookups []lookup
+}
+
+// lookup is a container searched with a value: m[v], slices.Contains(s, v),
+// slices.Index(s, v). When v holds a code, the container's keys or
+// elements are codes too.
+type lookup struct {
+	container, value ast.Expr
 }
 
 // collect walks the package once.
@@ -44,7 +52,7 @@ func collect(pass *analysis.Pass) *syntax {
 	filter := []ast.Node{
 		(*ast.BasicLit)(nil), (*ast.StructType)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.IndexExpr)(nil),
 	}
 	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -85,6 +93,13 @@ func collect(pass *analysis.Pass) *syntax {
 			syn.returns(info, n, stack)
 		case *ast.CallExpr:
 			syn.arguments(pass, n)
+			if isSliceSearch(info, n) {
+				syn.lookups = append(syn.lookups, lookup{n.Args[0], n.Args[1]})
+			}
+		case *ast.IndexExpr:
+			if _, ok := typeparamsFree(info.TypeOf(n.X)).(*types.Map); ok {
+				syn.lookups = append(syn.lookups, lookup{n.X, n.Index})
+			}
 		case *ast.FuncDecl:
 			syn.namedResults(info, n)
 		}
@@ -214,4 +229,11 @@ func (syn *syntax) arguments(pass *analysis.Pass, call *ast.CallExpr) {
 		}
 		syn.flows = append(syn.flows, flow{from: arg, fromResult: -1, to: params.At(i)})
 	}
+}
+
+// isSliceSearch reports whether call is slices.Contains or slices.Index.
+func isSliceSearch(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && len(call.Args) == 2 && fn.Pkg() != nil && fn.Pkg().Path() == "slices" &&
+		(fn.Name() == "Contains" || fn.Name() == "Index")
 }
