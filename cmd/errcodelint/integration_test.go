@@ -1,0 +1,330 @@
+package main_test
+
+// End-to-end tests of the built errcodelint binary on the shared fixture
+// module (testdata/integration/cosclient): standalone, go vet -vettool and
+// go fix -fixtool. The golangci-lint and gopls builds are tested on the
+// same fixture in ../../integration.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/internal/fixture"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds errcodelint once per test run and returns its path.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the errcodelint binary")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "errcodelint-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "errcodelint")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("building errcodelint: %v", buildErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run runs a command in dir and returns its output and exit code.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	t.Logf("%s %s: exit %d\nstdout:\n%s\nstderr:\n%s", filepath.Base(name), strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	return r
+}
+
+func wantCode(t *testing.T, r result, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit code %d, want %d", r.code, code)
+	}
+}
+
+// jsonDiagnostic is a diagnostic in the -json output of the analysis
+// drivers (errcodelint -json, go vet -json).
+type jsonDiagnostic struct {
+	Category       string `json:"category"`
+	Posn           string `json:"posn"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename string `json:"filename"`
+			New      string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+}
+
+// parseJSON decodes the -json output: one object per package, keyed by
+// package path then analyzer name.
+func parseJSON(t *testing.T, out string) ([]fixture.Finding, []jsonDiagnostic) {
+	t.Helper()
+	var (
+		findings []fixture.Finding
+		diags    []jsonDiagnostic
+	)
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("decoding -json output: %v", err)
+		}
+		for pkg, byAnalyzer := range tree {
+			for name, raw := range byAnalyzer {
+				if name != "errcodelint" {
+					t.Errorf("%s: unexpected analyzer %q", pkg, name)
+				}
+				var ds []jsonDiagnostic
+				if err := json.Unmarshal(raw, &ds); err != nil {
+					t.Fatalf("%s: %s: %v (an analysis error?)", pkg, raw, err)
+				}
+				for _, d := range ds {
+					fs := fixture.ParseText(d.Posn + ": " + d.Message)
+					if len(fs) != 1 {
+						t.Fatalf("bad posn %q", d.Posn)
+					}
+					findings = append(findings, fs[0])
+				}
+				diags = append(diags, ds...)
+			}
+		}
+	}
+	return findings, diags
+}
+
+func TestStandalone(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+
+	t.Run("default", func(t *testing.T) {
+		r := run(t, dir, bin, "./...")
+		wantCode(t, r, 3)
+		fixture.Check(t, fixture.ParseText(r.stderr))
+		if r.stdout != "" {
+			t.Errorf("stdout %q, want it empty", r.stdout)
+		}
+	})
+	t.Run("flags", func(t *testing.T) {
+		r := run(t, dir, bin, "-include-zero", "-sources="+fixture.SourceName, "./...")
+		wantCode(t, r, 3)
+		fixture.Check(t, fixture.ParseText(r.stderr), fixture.IncludeZero, fixture.Sources)
+	})
+	t.Run("json and prefixed flags", func(t *testing.T) {
+		r := run(t, dir, bin, "-json", "-errcodelint.include-zero", "./...")
+		wantCode(t, r, 0) // -json always exits 0
+		findings, diags := parseJSON(t, r.stdout)
+		fixture.Check(t, findings, fixture.IncludeZero)
+		for _, d := range diags {
+			if d.Category != "magic-code" {
+				t.Errorf("%s: category %q, want magic-code", d.Posn, d.Category)
+			}
+			// golangci-lint applies every fix it is offered: one each.
+			if len(d.SuggestedFixes) != 1 {
+				t.Errorf("%s: %d suggested fixes, want 1", d.Posn, len(d.SuggestedFixes))
+				continue
+			}
+			if fix := d.SuggestedFixes[0].Message; !strings.HasPrefix(fix, "Replace ") || !strings.Contains(fix, "with catalog.") {
+				t.Errorf("%s: fix %q, want Replace LITERAL with catalog.NAME", d.Posn, fix)
+			}
+		}
+	})
+	t.Run("diff", func(t *testing.T) {
+		r := run(t, dir, bin, "-fix", "-diff", "./...")
+		wantCode(t, r, 0)
+		for _, line := range []string{
+			"+++ " + filepath.Join(dir, "slice.go") + " (new)",
+			"+\t\"github.com/errcodelint/errcodelint/catalog\"",
+			"-\tif r.Code == -4019 {",
+			"+\tif r.Code == catalog.ErrOffsetToZero {",
+		} {
+			if !strings.Contains(r.stdout, line) {
+				t.Errorf("-diff output lacks %q", line)
+			}
+		}
+		fixture.CheckFixed(t, dir) // -diff changes nothing
+	})
+}
+
+func TestStandaloneFix(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	for _, tc := range []struct {
+		name     string
+		flags    []string
+		settings []string
+	}{
+		{"default", nil, nil},
+		{"all settings", []string{"-include-zero", "-sources=" + fixture.SourceName}, []string{fixture.IncludeZero, fixture.Sources}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := fixture.Copy(t)
+			r := run(t, dir, bin, append(append([]string{"-fix"}, tc.flags...), "./...")...)
+			wantCode(t, r, 0)
+			fixture.CheckFixed(t, dir, fixture.FixedFiles(t, tc.settings...)...)
+
+			// Nothing left to report.
+			if tc.flags == nil {
+				return
+			}
+			r = run(t, dir, bin, append(tc.flags, "./...")...)
+			wantCode(t, r, 0)
+			if r.stdout != "" || r.stderr != "" {
+				t.Errorf("after -fix: output %q %q, want none", r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestStandaloneErrors(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown flag", []string{"-bogus", "./..."}, 2, "flag provided but not defined: -bogus"},
+		{"bad sources", []string{"-sources=Code", "./..."}, 2, `invalid value "Code" for flag -sources: source "Code": want a qualified name`},
+		{"bad domain", []string{"-sources=grpc:example.com/cos.Response.Code", "./..."}, 2, "invalid value"},
+		{"no packages", []string{"./nosuchdir/..."}, 1, "no such file or directory"},
+		{"no arguments", nil, 1, "Usage: errcodelint [-flag] [package]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, dir, bin, tc.args...)
+			wantCode(t, r, tc.code)
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr lacks %q", tc.want)
+			}
+		})
+	}
+
+	t.Run("type error", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		if err := os.WriteFile(filepath.Join(dir, "broken.go"), []byte("package cosclient\n\nvar broken int = \"x\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, dir, bin, "./...")
+		wantCode(t, r, 1)
+		if !strings.Contains(r.stderr, "broken.go:3:") {
+			t.Errorf("stderr lacks the type error")
+		}
+	})
+}
+
+func TestGoVet(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+	vettool := "-vettool=" + bin
+
+	t.Run("default", func(t *testing.T) {
+		r := run(t, dir, "go", "vet", vettool, "./...")
+		wantCode(t, r, 1) // go vet exits 1 on any diagnostic
+		fixture.Check(t, fixture.ParseText(r.stderr))
+	})
+	t.Run("analyzer flags", func(t *testing.T) {
+		r := run(t, dir, "go", "vet", vettool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
+		wantCode(t, r, 1)
+		fixture.Check(t, fixture.ParseText(r.stderr), fixture.IncludeZero, fixture.Sources)
+	})
+	t.Run("json and unprefixed flags", func(t *testing.T) {
+		r := run(t, dir, "go", "vet", vettool, "-json", "-include-zero", "./...")
+		wantCode(t, r, 0) // -json always exits 0
+		findings, _ := parseJSON(t, r.stdout)
+		fixture.Check(t, findings, fixture.IncludeZero)
+	})
+	t.Run("unknown flag", func(t *testing.T) {
+		r := run(t, dir, "go", "vet", vettool, "-errcodelint.bogus", "./...")
+		wantCode(t, r, 2)
+		if !strings.Contains(r.stderr, "flag provided but not defined: -errcodelint.bogus") {
+			t.Errorf("stderr lacks the unknown flag")
+		}
+	})
+	t.Run("bad flag value", func(t *testing.T) {
+		r := run(t, dir, "go", "vet", vettool, "-errcodelint.sources=Code", "./...")
+		if r.code == 0 {
+			t.Errorf("exit code 0, want non-zero")
+		}
+		if !strings.Contains(r.stderr, "want a qualified name") {
+			t.Errorf("stderr lacks the -sources error")
+		}
+	})
+}
+
+func TestGoFix(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	fixtool := "-fixtool=" + bin
+
+	t.Run("diff", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		r := run(t, dir, "go", "fix", fixtool, "-diff", "./...")
+		wantCode(t, r, 1) // go fix -diff exits 1 when there is a diff
+		if !strings.Contains(r.stdout, "+\tif r.Code == catalog.ErrOffsetToZero {") {
+			t.Errorf("go fix -diff output lacks the fix")
+		}
+		fixture.CheckFixed(t, dir)
+	})
+	t.Run("analyzer flags", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		r := run(t, dir, "go", "fix", fixtool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
+		wantCode(t, r, 0)
+		fixture.CheckFixed(t, dir, fixture.FixedFiles(t, fixture.IncludeZero, fixture.Sources)...)
+	})
+}
