@@ -1,0 +1,306 @@
+package reupload
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A condInfo is what a condition says about the response code.
+type condInfo struct {
+	// mentions reports whether the condition looks at a response code at
+	// all; sel and at are meaningful only when it does.
+	mentions bool
+	// sel holds the codes for which the condition holds, with the parts
+	// that do not look at a code taken as neutral: for
+	// `err != nil || resp.Code != 0`, every non-zero code.
+	sel codeSet
+	// may and must hold the codes for which the condition may hold and
+	// must hold, whatever the parts that do not look at a code say.
+	may, must codeSet
+	// explicit lists the codes the condition selects by name: equality
+	// operands, case values, and the yes-answers of retry classifiers and
+	// sets. Only those in sel are selected.
+	explicit []namedCode
+	// at is the comparison that looks at the code, for reports about the
+	// condition as a whole.
+	at ast.Node
+}
+
+// A namedCode is a code a condition selects, and the expression that
+// selects it.
+type namedCode struct {
+	value int
+	expr  ast.Expr
+	// via names the retry classifier or set of another package that
+	// selects the code; "" when the code is spelled in the condition.
+	via string
+	// local marks a selection by a retry classifier or set of the current
+	// package: that one is reported where it is defined.
+	local bool
+}
+
+// unknownCond says nothing about codes.
+func unknownCond() condInfo { return condInfo{may: allCodes} }
+
+// exactCond holds exactly for the codes in s.
+func exactCond(s codeSet, at ast.Node) condInfo {
+	return condInfo{mentions: true, sel: s, may: s, must: s, at: at}
+}
+
+func (c condInfo) not() condInfo {
+	out := condInfo{
+		mentions: c.mentions,
+		may:      c.must.complement(),
+		must:     c.may.complement(),
+		explicit: c.explicit, // filtered by sel where used
+		at:       c.at,
+	}
+	if c.mentions {
+		out.sel = c.sel.complement()
+	}
+	return out
+}
+
+func orCond(a, b condInfo) condInfo {
+	out := condInfo{
+		mentions: a.mentions || b.mentions,
+		may:      a.may.union(b.may),
+		must:     a.must.union(b.must),
+		explicit: append(append([]namedCode(nil), a.explicit...), b.explicit...),
+	}
+	switch {
+	case a.mentions && b.mentions:
+		out.sel, out.at = a.sel.union(b.sel), a.at
+	case a.mentions:
+		out.sel, out.at = a.sel, a.at
+	case b.mentions:
+		out.sel, out.at = b.sel, b.at
+	}
+	return out
+}
+
+func andCond(a, b condInfo) condInfo {
+	out := condInfo{
+		mentions: a.mentions || b.mentions,
+		may:      a.may.inter(b.may),
+		must:     a.must.inter(b.must),
+		explicit: append(append([]namedCode(nil), a.explicit...), b.explicit...),
+	}
+	switch {
+	case a.mentions && b.mentions:
+		out.sel, out.at = a.sel.inter(b.sel), a.at
+	case a.mentions:
+		out.sel, out.at = a.sel, a.at
+	case b.mentions:
+		out.sel, out.at = b.sel, b.at
+	}
+	return out
+}
+
+// selected returns the explicitly named codes the condition selects within
+// the path set p.
+func (c condInfo) selected(p codeSet) []namedCode {
+	var out []namedCode
+	for _, n := range c.explicit {
+		if c.sel.hasValue(n.value) && p.hasValue(n.value) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// intValue returns the integer constant an expression folds to: literals,
+// -(4019), catalog and local constants alike.
+func (ck *checker) intValue(e ast.Expr) (int, bool) {
+	tv, ok := ck.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	if !exact || int64(int(v)) != v {
+		return 0, false
+	}
+	return int(v), true
+}
+
+// isCode reports whether e holds a response code: what the main analyzer
+// says, plus the integer parameters of the retry classifier being read.
+func (ck *checker) isCode(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok && ck.paramCodes != nil {
+		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && ck.paramCodes[v] {
+			return true
+		}
+	}
+	return ck.codes.IsCode(e)
+}
+
+// cond evaluates a condition.
+func (ck *checker) cond(e ast.Expr) condInfo {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LOR:
+			return orCond(ck.cond(e.X), ck.cond(e.Y))
+		case token.LAND:
+			return andCond(ck.cond(e.X), ck.cond(e.Y))
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return ck.compare(e)
+		}
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			return ck.cond(e.X).not()
+		}
+	case *ast.CallExpr:
+		return ck.classifierCall(e)
+	case *ast.IndexExpr:
+		if obj := ck.objectOf(e.X); obj != nil && ck.isCode(e.Index) {
+			return ck.classifierCond(obj, e)
+		}
+	}
+	return unknownCond()
+}
+
+// compare evaluates `code OP constant`, in either operand order.
+func (ck *checker) compare(e *ast.BinaryExpr) condInfo {
+	op, code, lit := e.Op, e.X, e.Y
+	v, ok := ck.intValue(lit)
+	if !ok {
+		code, lit = e.Y, e.X
+		if v, ok = ck.intValue(lit); !ok {
+			return unknownCond()
+		}
+		op = mirror(op)
+	}
+	if _, isConst := ck.intValue(code); isConst || !ck.isCode(code) {
+		return unknownCond()
+	}
+	var s codeSet
+	switch op {
+	case token.EQL:
+		s = setOf(v)
+	case token.NEQ:
+		s = allCodes
+		if _, known := universeIndex[v]; known {
+			s = s.minus(setOf(v))
+		}
+	default:
+		s = setWhere(func(x int) bool { return holds(op, x, v) }, true)
+	}
+	c := exactCond(s, e)
+	if op == token.EQL {
+		c.explicit = []namedCode{{value: v, expr: lit}}
+	}
+	return c
+}
+
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func holds(op token.Token, x, v int) bool {
+	switch op {
+	case token.LSS:
+		return x < v
+	case token.LEQ:
+		return x <= v
+	case token.GTR:
+		return x > v
+	case token.GEQ:
+		return x >= v
+	}
+	return false
+}
+
+// caseCond evaluates the values of a case clause of `switch code`.
+func (ck *checker) caseCond(values []ast.Expr) condInfo {
+	var c condInfo
+	c.mentions = true
+	for _, e := range values {
+		v, ok := ck.intValue(e)
+		if !ok {
+			return unknownCond()
+		}
+		c.sel = c.sel.union(setOf(v))
+		c.explicit = append(c.explicit, namedCode{value: v, expr: e})
+		if c.at == nil {
+			c.at = e
+		}
+	}
+	c.may, c.must = c.sel, c.sel
+	return c
+}
+
+// classifierCall evaluates a call of a retry classifier (isRetryable(code),
+// err.Temporary()) or slices.Contains(retryCodes, code).
+func (ck *checker) classifierCall(call *ast.CallExpr) condInfo {
+	if fn := typeutil.StaticCallee(ck.pass.TypesInfo, call); fn != nil {
+		if fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
+			if obj := ck.objectOf(call.Args[0]); obj != nil && ck.isCode(call.Args[1]) {
+				return ck.classifierCond(obj, call)
+			}
+			return unknownCond()
+		}
+		return ck.classifierCond(fn, call)
+	}
+	if obj := ck.objectOf(call.Fun); obj != nil { // a func-typed variable
+		return ck.classifierCond(obj, call)
+	}
+	return unknownCond()
+}
+
+// classifierCond evaluates a use of the retry classifier or set obj.
+func (ck *checker) classifierCond(obj types.Object, at ast.Expr) condInfo {
+	codes, local := ck.classifierCodes(obj)
+	if len(codes) == 0 {
+		return unknownCond()
+	}
+	yes := setOf(codes...)
+	// What it answers for the codes outside the reupload class is unknown.
+	c := condInfo{mentions: true, sel: yes.union(reuploadCodes.complement()), at: at}
+	c.may = c.sel
+	for _, v := range codes {
+		c.explicit = append(c.explicit, namedCode{value: v, expr: at, via: qualifiedName(ck.pass.Pkg, obj), local: local})
+	}
+	return c
+}
+
+// objectOf returns the variable or function an identifier or selector
+// names.
+func (ck *checker) objectOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return ck.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		return ck.pass.TypesInfo.Uses[e.Sel]
+	}
+	return nil
+}
+
+// qualifiedName spells obj as the code of pkg would: "cos.IsRetryable",
+// "(*cos.Error).Temporary", "isRetryable".
+func qualifiedName(pkg *types.Package, obj types.Object) string {
+	if fn, ok := obj.(*types.Func); ok {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+			return "(" + types.TypeString(sig.Recv().Type(), types.RelativeTo(pkg)) + ")." + fn.Name()
+		}
+	}
+	if obj.Pkg() == nil || obj.Pkg() == pkg {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}

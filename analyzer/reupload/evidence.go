@@ -1,0 +1,384 @@
+package reupload
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// cosMarkers are strings only a client of the COS v4 JSON API spells.
+var cosMarkers = []string{"upload_slice_", "myqcloud.com/files/v", "/files/v2/", "/files/v1/"}
+
+// talksToCOS reports whether the package evidently talks to the COS v4 API:
+// it imports the catalog, or a string literal spells an op or a URL of it.
+func talksToCOS(pass *analysis.Pass, ins *inspector.Inspector) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == catalog.ImportPath {
+			return true
+		}
+	}
+	found := false
+	ins.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
+		lit := n.(*ast.BasicLit)
+		if found || lit.Kind != token.STRING {
+			return
+		}
+		s, err := strconv.Unquote(lit.Value)
+		if err != nil {
+			return
+		}
+		for _, m := range cosMarkers {
+			if strings.Contains(s, m) {
+				found = true
+				return
+			}
+		}
+	})
+	return found
+}
+
+// stringOps returns the operations a string constant expression names.
+func (ck *checker) stringOps(e ast.Expr) opSet {
+	tv, ok := ck.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return 0
+	}
+	return opsIn(constant.StringVal(tv.Value))
+}
+
+// findOps computes, for every function of the package, the operations of
+// the sliced upload it sends, itself or through its callees (in this
+// package, or in others through their facts), and exports them as facts.
+func (ck *checker) findOps() {
+	type node struct {
+		direct  opSet
+		callees []*types.Func
+		state   uint8 // 0 new, 1 on the stack, 2 done
+	}
+	nodes := make(map[*types.Func]*node)
+	var order []*types.Func
+	for _, f := range ck.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			nd := &node{}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
+					nd.direct |= ck.stringOps(n.(ast.Expr))
+					_, isSel := n.(*ast.SelectorExpr)
+					return isSel
+				case *ast.CallExpr:
+					if callee := typeutil.StaticCallee(ck.pass.TypesInfo, n); callee != nil {
+						if callee.Pkg() == ck.pass.Pkg {
+							nd.callees = append(nd.callees, callee)
+						} else {
+							nd.direct |= ck.opsOf(callee)
+						}
+					}
+				}
+				return true
+			})
+			nodes[fn] = nd
+			order = append(order, fn)
+		}
+	}
+	// Depth-first over the call graph; a cycle contributes what is known
+	// when it closes, which is enough for the evidence this is.
+	var visit func(fn *types.Func) opSet
+	visit = func(fn *types.Func) opSet {
+		nd := nodes[fn]
+		if nd == nil {
+			return 0
+		}
+		if nd.state != 0 {
+			return ck.ops[fn] | nd.direct
+		}
+		nd.state = 1
+		ops := nd.direct
+		for _, c := range nd.callees {
+			ops |= visit(c)
+		}
+		nd.state = 2
+		ck.ops[fn] = ops
+		return ops
+	}
+	for _, fn := range order {
+		if ops := visit(fn); ops != 0 {
+			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops})
+		}
+	}
+}
+
+// A loopInfo is what the function scan learns about one loop.
+type loopInfo struct {
+	stmt   ast.Stmt // *ast.ForStmt or *ast.RangeStmt
+	body   *ast.BlockStmt
+	label  string
+	parent *loopInfo
+
+	sendsSlice       bool // the loop, or a loop inside it, sends a slice into a session
+	mentionsSession  bool
+	mentionsOffset   bool
+	countsAttempts   bool                  // its counter, bound or label is named for attempts
+	overCollection   bool                  // it ranges over a slice, map, channel or function
+	hasPost          bool                  // a for loop with a post statement
+	headerVars       map[types.Object]bool // the variables its header declares or steps
+	restartsEachTime bool                  // a top-level statement of its body opens a session or resumes
+}
+
+// isSliceLoop reports whether the loop evidently sends slices of a session.
+func (l *loopInfo) isSliceLoop() bool {
+	return l.sendsSlice || (l.mentionsSession && l.mentionsOffset)
+}
+
+// scanFunc finds the loops of a function body (not of the function
+// literals inside it, which are scanned on their own) and what they send
+// (function literals included),
+// in one pass: variables are followed from the op strings assigned to them
+// ("op": "upload_slice_data") to the loops that use them.
+func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
+	info := ck.pass.TypesInfo
+	tainted := make(map[types.Object]opSet) // variables built from op strings
+	var loops []*loopInfo
+	var loopStack []*loopInfo
+	var stack []ast.Node
+	labels := make(map[ast.Stmt]string)
+	funcLits := 0 // depth of function literals around the node
+
+	exprOps := func(e ast.Expr) opSet {
+		var ops opSet
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.BasicLit, *ast.SelectorExpr:
+				ops |= ck.stringOps(n.(ast.Expr))
+			case *ast.Ident:
+				ops |= ck.stringOps(n)
+				if obj := info.Uses[n]; obj != nil {
+					ops |= tainted[obj]
+				}
+			}
+			return true
+		})
+		return ops
+	}
+	taint := func(lhs ast.Expr, ops opSet) {
+		if ops == 0 {
+			return
+		}
+		if id := rootIdent(lhs); id != nil {
+			if obj := info.ObjectOf(id); obj != nil {
+				tainted[obj] |= ops
+			}
+		}
+	}
+	mark := func(f func(l *loopInfo)) {
+		if len(loopStack) > 0 {
+			f(loopStack[len(loopStack)-1])
+		}
+	}
+
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if _, ok := top.(*ast.FuncLit); ok {
+				funcLits--
+			}
+			if len(loopStack) > 0 && loopStack[len(loopStack)-1].stmt == top {
+				l := loopStack[len(loopStack)-1]
+				loopStack = loopStack[:len(loopStack)-1]
+				if l.parent != nil { // what an inner loop sends, the outer one sends too
+					l.parent.sendsSlice = l.parent.sendsSlice || l.sendsSlice
+					l.parent.mentionsSession = l.parent.mentionsSession || l.mentionsSession
+					l.parent.mentionsOffset = l.parent.mentionsOffset || l.mentionsOffset
+				}
+			}
+			return true
+		}
+		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			// Its loops are scanned with it, but what it sends counts for
+			// the loops around it: go func() { post(slice) }().
+			funcLits++
+		case *ast.LabeledStmt:
+			labels[n.Stmt] = n.Label.Name
+		case *ast.ForStmt, *ast.RangeStmt:
+			if funcLits > 0 {
+				break
+			}
+			l := ck.newLoop(n.(ast.Stmt), labels[n.(ast.Stmt)])
+			if len(loopStack) > 0 {
+				l.parent = loopStack[len(loopStack)-1]
+			}
+			loops = append(loops, l)
+			loopStack = append(loopStack, l)
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if len(n.Rhs) == len(n.Lhs) {
+					taint(lhs, exprOps(n.Rhs[i]))
+				} else if len(n.Rhs) == 1 {
+					taint(lhs, exprOps(n.Rhs[0]))
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if i < len(n.Values) {
+					taint(name, exprOps(n.Values[i]))
+				}
+			}
+		case *ast.CallExpr:
+			// q.Set("op", "upload_slice_data") builds q.
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if _, isVar := info.Uses[rootIdentOrNil(sel.X)].(*types.Var); isVar {
+					for _, a := range n.Args {
+						taint(sel.X, exprOps(a))
+					}
+				}
+			}
+			callee := typeutil.StaticCallee(info, n)
+			ops := ck.opsOf(callee)
+			name := calleeName(n)
+			if ops.sendsSlice() || (ops == 0 && isSliceSendName(name)) {
+				mark(func(l *loopInfo) { l.sendsSlice = true })
+			}
+		case *ast.BasicLit:
+			if ck.stringOps(n)&opData != 0 {
+				mark(func(l *loopInfo) { l.sendsSlice = true })
+			}
+		case *ast.Ident:
+			obj := info.Uses[n]
+			if obj == nil {
+				break
+			}
+			if tainted[obj]&opData != 0 || ck.stringOps(n)&opData != 0 {
+				mark(func(l *loopInfo) { l.sendsSlice = true })
+			}
+			if _, isVar := obj.(*types.Var); isVar {
+				if isSessionName(n.Name) {
+					mark(func(l *loopInfo) { l.mentionsSession = true })
+				}
+				if isOffsetName(n.Name) {
+					mark(func(l *loopInfo) { l.mentionsOffset = true })
+				}
+			}
+		}
+		return true
+	})
+	return loops
+}
+
+// newLoop reads a loop's header.
+func (ck *checker) newLoop(s ast.Stmt, label string) *loopInfo {
+	info := ck.pass.TypesInfo
+	l := &loopInfo{stmt: s, label: label, headerVars: make(map[types.Object]bool)}
+	if label != "" && countsAttempts(label) {
+		l.countsAttempts = true
+	}
+	header := func(e ast.Node, declares bool) {
+		if e == nil {
+			return
+		}
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.Ident:
+				if countsAttempts(n.Name) {
+					l.countsAttempts = true
+				}
+				if obj := info.ObjectOf(n); declares && obj != nil {
+					if _, ok := obj.(*types.Var); ok {
+						l.headerVars[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	switch s := s.(type) {
+	case *ast.ForStmt:
+		l.body = s.Body
+		l.hasPost = s.Post != nil
+		header(s.Init, true)
+		header(s.Cond, true) // for offset < size: offset is what the loop steps
+		header(s.Post, true)
+	case *ast.RangeStmt:
+		l.body = s.Body
+		if s.Key != nil {
+			header(s.Key, true)
+		}
+		if s.Value != nil {
+			header(s.Value, true)
+		}
+		header(s.X, false)
+		if t := info.TypeOf(s.X); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+				l.overCollection = true
+			}
+		}
+	}
+	return l
+}
+
+// rootIdent returns the variable at the root of an lvalue: req in
+// req.Op, m in m["op"], p in *p.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func rootIdentOrNil(e ast.Expr) *ast.Ident {
+	if id := rootIdent(e); id != nil {
+		return id
+	}
+	return &ast.Ident{}
+}
+
+// calleeName returns the name a call spells: Sleep in time.Sleep, logf in
+// c.logf.
+func calleeName(call *ast.CallExpr) string {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.IndexExpr: // generic instantiation
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,344 @@
+package reupload
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkLoops reports the reupload codes that the loops of one function
+// body handle as plain retries (forms 1 and 2 of the manual).
+func (ck *checker) checkLoops(body *ast.BlockStmt) {
+	for _, l := range ck.scanFunc(body) {
+		w := &loopWalk{ck: ck, l: l, harmlessMemo: make(map[ast.Stmt]bool)}
+		end := w.walkList(l.body.List, allCodes, true)
+		w.finish(end)
+	}
+}
+
+// A loopWalk follows one loop body, statement by statement, with the set
+// of codes that can reach each point (the path set). Nested loops are
+// walked on their own, so each statement is walked once.
+type loopWalk struct {
+	ck *checker
+	l  *loopInfo
+
+	cands   []candidate // retries found: reported if the loop qualifies
+	pending []candidate // retries that fall through: reported if nothing on their path until the end of the body starts over
+	// switchOut collects the path sets an unlabeled break leaves a switch
+	// with; nil outside a switch.
+	switchOut *codeSet
+	// advanced holds the codes for which an offset or part index moved on:
+	// a retry for those sends the next slice, not the same one.
+	advanced       codeSet
+	successExit    bool // a branch leaves the loop on success: the loop repeats a request until it succeeds
+	usesClassifier bool // a branch is decided by a retry classifier or set
+
+	harmlessMemo map[ast.Stmt]bool
+}
+
+// A candidate is a branch that retries a reupload code.
+type candidate struct {
+	plainForm bool        // form 1: the branch names reupload codes; otherwise form 2: blanket retry
+	codes     []namedCode // form 1: the codes the branch names, all at the same expression
+	at        ast.Node    // where to report
+	kills     codeSet     // a pending candidate dies when a path with one of these codes starts over
+}
+
+// span is a range of source for a report that is no single node.
+type span struct{ pos, end token.Pos }
+
+func (s span) Pos() token.Pos { return s.pos }
+func (s span) End() token.Pos { return s.end }
+
+func (w *loopWalk) walkList(list []ast.Stmt, p codeSet, top bool) codeSet {
+	for _, s := range list {
+		if top && w.ck.startsOver(s) {
+			w.l.restartsEachTime = true
+		}
+		p = w.walkStmt(s, p)
+	}
+	return p
+}
+
+func (w *loopWalk) walkStmt(s ast.Stmt, p codeSet) codeSet {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return w.walkList(s.List, p, false)
+	case *ast.LabeledStmt:
+		return w.walkStmt(s.Stmt, p)
+	case *ast.IfStmt:
+		return w.walkIf(s, p)
+	case *ast.SwitchStmt:
+		return w.walkSwitch(s, p)
+	case *ast.ReturnStmt:
+		w.kill(p)
+		return codeSet{}
+	case *ast.BranchStmt:
+		return w.walkBranch(s, p)
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && w.ck.isExit(call) {
+			w.kill(p)
+			return codeSet{}
+		}
+	}
+	// Any other statement: simple ones, and select, type switches and
+	// nested loops taken whole.
+	if w.isAdvance(s) {
+		w.advanced = w.advanced.union(p)
+	}
+	if !w.harmless(s) {
+		w.kill(p)
+	}
+	return p
+}
+
+func (w *loopWalk) walkBranch(s *ast.BranchStmt, p codeSet) codeSet {
+	switch {
+	case s.Tok == token.CONTINUE && w.targetsLoop(s):
+		// The next iteration: what the branch retries.
+	case s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil:
+		*w.switchOut = w.switchOut.union(p)
+	default: // break out of the loop, continue an outer one, goto, fallthrough
+		w.kill(p)
+	}
+	return codeSet{}
+}
+
+// targetsLoop reports whether a continue continues the loop being walked.
+func (w *loopWalk) targetsLoop(s *ast.BranchStmt) bool {
+	return s.Label == nil || s.Label.Name == w.l.label
+}
+
+func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
+	if s.Init != nil {
+		p = w.walkStmt(s.Init, p)
+	}
+	c := w.ck.cond(s.Cond)
+	out := w.branch(s.Body.List, p.inter(c.may), c)
+	elseP := p.minus(c.must)
+	switch e := s.Else.(type) {
+	case nil:
+		out = out.union(elseP)
+	case *ast.IfStmt:
+		out = out.union(w.walkIf(e, elseP))
+	case *ast.BlockStmt:
+		out = out.union(w.branch(e.List, elseP, c.not()))
+	}
+	return out
+}
+
+func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
+	if s.Init != nil {
+		p = w.walkStmt(s.Init, p)
+	}
+	tagIsCode := s.Tag != nil && w.ck.isCode(s.Tag)
+	saved := w.switchOut
+	var broke codeSet
+	w.switchOut = &broke
+	defer func() { w.switchOut = saved }()
+
+	var out, priorMust, priorSel codeSet
+	mentions := false
+	var dflt *ast.CaseClause
+	for _, st := range s.Body.List {
+		cc := st.(*ast.CaseClause)
+		if cc.List == nil {
+			dflt = cc
+			continue
+		}
+		var c condInfo
+		switch {
+		case tagIsCode:
+			c = w.ck.caseCond(cc.List)
+		case s.Tag == nil:
+			c = w.ck.cond(cc.List[0])
+			for _, e := range cc.List[1:] {
+				c = orCond(c, w.ck.cond(e))
+			}
+		default:
+			c = unknownCond()
+		}
+		out = out.union(w.branch(cc.Body, p.inter(c.may).minus(priorMust), c))
+		priorMust = priorMust.union(c.must)
+		if c.mentions {
+			mentions = true
+			priorSel = priorSel.union(c.sel)
+		}
+	}
+	rest := p.minus(priorMust)
+	if dflt != nil {
+		c := condInfo{mentions: mentions, may: priorMust.complement(), at: span{dflt.Case, dflt.Colon + 1}}
+		if mentions {
+			c.sel = priorSel.complement()
+		}
+		out = out.union(w.branch(dflt.Body, rest, c))
+	} else {
+		out = out.union(rest)
+	}
+	return out.union(broke)
+}
+
+// branch walks the statements run when c holds, with path set p, and
+// returns the path set after them.
+func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
+	sel := p
+	if c.mentions {
+		sel = p.inter(c.sel)
+	}
+	var named []namedCode
+	var handled codeSet // codes the branch names: handled here, whatever it does
+	for _, n := range c.selected(p) {
+		handled = handled.union(setOf(n.value))
+		if n.via != "" {
+			w.usesClassifier = true
+		}
+		if isReupload(n.value) {
+			named = append(named, n)
+		}
+	}
+	if !c.mentions && len(named) == 0 && w.harmlessOrExit(list) {
+		// `if attempts > max { return err }`: a retry budget, not a
+		// decision about the code. The retries go on until it runs out.
+		return p
+	}
+	kind := w.classify(list)
+	if kind != other {
+		var cs []candidate
+		if len(named) > 0 {
+			cs = groupNamed(named)
+		} else if c.mentions && sel.contains(reuploadCodes) && !successCodes.minus(c.sel).empty() && !sel.intersects(reuploadCodes.inter(handled)) {
+			cs = []candidate{{at: c.at, kills: reuploadCodes}}
+		}
+		if kind == plainContinue {
+			w.cands = append(w.cands, cs...)
+			return codeSet{}
+		}
+		w.pending = append(w.pending, cs...)
+		return p
+	}
+	inner := w.walkList(list, p, false)
+	if c.mentions && !sel.empty() && successCodes.union(doneCodes).contains(sel) && sel.intersects(successCodes) && inner.empty() {
+		// `if resp.Code == 0 { break }`: the codes that do not take this
+		// branch go on, and come back to the top unless something on the
+		// way starts over.
+		if w.leavesLoop(list) {
+			w.successExit = true
+		}
+		w.pending = append(w.pending, candidate{at: c.at, kills: reuploadCodes})
+	}
+	return inner.minus(c.must).minus(handled)
+}
+
+// groupNamed makes one candidate per expression: a case value, an equality
+// operand, or a classifier call naming several codes.
+func groupNamed(named []namedCode) []candidate {
+	var out []candidate
+	index := make(map[ast.Expr]int)
+	for _, n := range named {
+		i, ok := index[n.expr]
+		if !ok {
+			i = len(out)
+			index[n.expr] = i
+			out = append(out, candidate{plainForm: true, at: n.expr})
+		}
+		out[i].codes = append(out[i].codes, n)
+		out[i].kills = out[i].kills.union(setOf(n.value))
+	}
+	return out
+}
+
+// kill drops the pending retries that a path with the codes p leaves, by
+// exiting the loop or doing something other than waiting, logging or
+// counting.
+func (w *loopWalk) kill(p codeSet) {
+	if p.empty() {
+		return
+	}
+	kept := w.pending[:0]
+	for _, c := range w.pending {
+		if !c.kills.intersects(p) {
+			kept = append(kept, c)
+		}
+	}
+	w.pending = kept
+}
+
+// leavesLoop reports whether a statement list ends by leaving the loop.
+func (w *loopWalk) leavesLoop(list []ast.Stmt) bool {
+	if len(list) == 0 {
+		return false
+	}
+	switch s := list[len(list)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK && (s.Label != nil && s.Label.Name == w.l.label || s.Label == nil && w.switchOut == nil)
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && w.ck.isExit(call)
+	}
+	return false
+}
+
+// finish decides whether the loop is one that sends slices or retries a
+// request, and reports.
+func (w *loopWalk) finish(end codeSet) {
+	l := w.l
+	if l.restartsEachTime {
+		return // every iteration starts over: continuing is a restart
+	}
+	cands := w.cands
+	for _, c := range w.pending {
+		if c.plainForm && end.intersects(c.kills) || !c.plainForm && end.contains(reuploadCodes) {
+			cands = append(cands, c)
+		}
+	}
+	retryLoop := l.countsAttempts || (w.successExit || w.usesClassifier) && !l.overCollection
+	sliceLoop := l.isSliceLoop()
+	if !retryLoop && !sliceLoop {
+		return
+	}
+	related := []analysis.RelatedInformation{{Pos: l.stmt.Pos(), End: l.body.Lbrace, Message: "the loop that retries"}}
+	if sliceLoop {
+		related[0].Message = "the slice-upload loop"
+	}
+	plain := false
+	for _, c := range cands {
+		if c.plainForm {
+			plain = true
+			w.ck.diag(analysis.Diagnostic{Pos: c.at.Pos(), End: c.at.End(), Message: plainRetryMessage(c.codes), Related: related})
+		}
+	}
+	// A blanket retry resends the same slice only if nothing moved on to
+	// the next one for the reupload codes first.
+	resends := sliceLoop && (retryLoop || !l.hasPost && !l.overCollection) && !w.advanced.intersects(reuploadCodes)
+	if plain || !resends {
+		return
+	}
+	for _, c := range cands {
+		if !c.plainForm {
+			w.ck.diag(analysis.Diagnostic{Pos: c.at.Pos(), End: c.at.End(), Message: blanketRetryMessage(), Related: related})
+			return // one blanket report per loop
+		}
+	}
+}
+
+const remedy = "start a new upload with upload_slice_init or resume via upload_slice_list"
+
+func plainRetryMessage(codes []namedCode) string {
+	vs := make([]int, len(codes))
+	for i, n := range codes {
+		vs[i] = n.value
+	}
+	if via := codes[0].via; via != "" {
+		return fmt.Sprintf("%s answers yes for reupload codes such as %s, and this retry keeps the broken upload session: handle them first and %s", via, describeSome(preferred(vs)), remedy)
+	}
+	return fmt.Sprintf("reupload code %s handled as a plain retry in the same upload session: %s", describe(vs[0]), remedy)
+}
+
+func blanketRetryMessage() string {
+	return fmt.Sprintf("slice resent in the same upload session on every failure code, reupload codes included (%s): handle those first and %s", describeSome(preferred(reuploadCodes.values())), remedy)
+}

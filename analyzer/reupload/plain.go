@@ -1,0 +1,346 @@
+package reupload
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// What a branch does, as far as the check cares.
+type branchKind uint8
+
+const (
+	other         branchKind = iota // it starts over, exits, or does something the check cannot vouch for
+	plainContinue                   // it only waits, logs or counts, then continues the loop
+	plainFall                       // it only waits, logs or counts, then falls through
+)
+
+// classify says what a branch does.
+func (w *loopWalk) classify(list []ast.Stmt) branchKind {
+	for _, s := range list {
+		switch s := s.(type) {
+		case *ast.BranchStmt:
+			switch {
+			case s.Tok == token.CONTINUE && w.targetsLoop(s):
+				return plainContinue
+			case s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil:
+				return plainFall
+			}
+			return other
+		case *ast.BlockStmt:
+			if k := w.classify(s.List); k != plainFall {
+				return k
+			}
+			continue
+		}
+		if !w.harmless(s) {
+			return other
+		}
+	}
+	return plainFall
+}
+
+// harmless reports whether a statement only waits, logs or counts: it
+// neither touches the session's state (session, offset, the loop's own
+// variables) nor calls anything but sleeps, loggers, formatters, counters
+// and a resend of the same slice. A nested if may end the loop (a retry
+// budget running out) without making the branch less of a retry.
+func (w *loopWalk) harmless(s ast.Stmt) bool {
+	if h, ok := w.harmlessMemo[s]; ok {
+		return h
+	}
+	h := w.harmlessUncached(s)
+	w.harmlessMemo[s] = h
+	return h
+}
+
+func (w *loopWalk) harmlessUncached(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.EmptyStmt:
+		return true
+	case *ast.IncDecStmt:
+		return w.harmlessTarget(s.X)
+	case *ast.AssignStmt:
+		for _, lhs := range s.Lhs {
+			if !w.harmlessTarget(lhs) {
+				return false
+			}
+		}
+		for _, rhs := range s.Rhs {
+			if !w.harmlessExpr(rhs) {
+				return false
+			}
+		}
+		return true
+	case *ast.ExprStmt:
+		return w.harmlessExpr(s.X)
+	case *ast.DeclStmt:
+		gd, ok := s.Decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			return ok
+		}
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for _, n := range vs.Names {
+				if isStateName(n.Name) {
+					return false
+				}
+			}
+			for _, v := range vs.Values {
+				if !w.harmlessExpr(v) {
+					return false
+				}
+			}
+		}
+		return true
+	case *ast.IfStmt:
+		if s.Init != nil && !w.harmless(s.Init) || !w.harmlessExpr(s.Cond) || !w.harmlessOrExit(s.Body.List) {
+			return false
+		}
+		switch e := s.Else.(type) {
+		case *ast.IfStmt:
+			return w.harmless(e)
+		case *ast.BlockStmt:
+			return w.harmlessOrExit(e.List)
+		}
+		return true
+	case *ast.BlockStmt:
+		for _, st := range s.List {
+			if !w.harmless(st) {
+				return false
+			}
+		}
+		return true
+	case *ast.SelectStmt:
+		// select { case <-ctx.Done(): return ctx.Err(); case <-time.After(d): }
+		for _, st := range s.Body.List {
+			cc := st.(*ast.CommClause)
+			if cc.Comm != nil && !w.harmless(cc.Comm) || !w.harmlessOrExit(cc.Body) {
+				return false
+			}
+		}
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE && w.targetsLoop(s)
+	}
+	return false
+}
+
+// harmlessOrExit reports whether every statement of a nested block is
+// harmless or leaves (return, break, panic).
+func (w *loopWalk) harmlessOrExit(list []ast.Stmt) bool {
+	for _, s := range list {
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			continue
+		case *ast.BranchStmt:
+			if s.Tok == token.BREAK {
+				continue
+			}
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && w.ck.isExit(call) {
+				continue
+			}
+		}
+		if !w.harmless(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// harmlessTarget reports whether assigning to lhs leaves the session
+// alone: a counter, a delay, the last error; not the session, the offset
+// or a variable that steps the loop.
+func (w *loopWalk) harmlessTarget(lhs ast.Expr) bool {
+	if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && id.Name == "_" {
+		return true
+	}
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isStateName(sel.Sel.Name) {
+		return false
+	}
+	id := rootIdent(lhs)
+	if id == nil {
+		return false
+	}
+	if isStateName(id.Name) {
+		return false
+	}
+	if obj := w.ck.pass.TypesInfo.ObjectOf(id); obj != nil && w.l.headerVars[obj] && !countsAttempts(id.Name) {
+		return false
+	}
+	return true
+}
+
+// isAdvance reports whether a statement moves on to another slice: it
+// assigns the offset or a variable that steps the loop.
+func (w *loopWalk) isAdvance(s ast.Stmt) bool {
+	var targets []ast.Expr
+	switch s := s.(type) {
+	case *ast.IncDecStmt:
+		targets = []ast.Expr{s.X}
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			return false
+		}
+		targets = s.Lhs
+	}
+	for _, t := range targets {
+		if id := rootIdent(t); id != nil && !countsAttempts(id.Name) && !w.harmlessTarget(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// harmlessExpr reports whether evaluating e calls nothing but harmless
+// functions.
+func (w *loopWalk) harmlessExpr(e ast.Expr) bool {
+	ok := true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ok = false
+		case *ast.CallExpr:
+			if !w.ck.harmlessCall(n) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// Packages whose functions only compute, format, wait or log.
+var harmlessPkgs = map[string]bool{
+	"fmt": true, "errors": true, "strconv": true, "strings": true, "bytes": true, "math": true,
+	"math/rand": true, "math/rand/v2": true, "sync/atomic": true, "unicode/utf8": true,
+	"time": true, "log/slog": true, "context": true,
+}
+
+// Method names that only read, format or count.
+var harmlessMethods = map[string]bool{
+	"Error": true, "Errorf": true, "String": true, "Err": true, "Done": true, "Unwrap": true,
+	"Seconds": true, "Milliseconds": true, "Load": true, "Add": true, "Inc": true, "Observe": true,
+}
+
+// harmlessCall reports whether a call only waits, logs, formats or counts,
+// or resends the same slice.
+func (ck *checker) harmlessCall(call *ast.CallExpr) bool {
+	info := ck.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return true // a conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			return b.Name() != "panic"
+		}
+	}
+	name := calleeName(call)
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if ops := ck.opsOf(fn); ops != 0 {
+		return ops.sendsSlice() // resending the slice is the retry; opening a session is not
+	}
+	if isRestartCallName(name) {
+		return false
+	}
+	if isSliceSendName(name) {
+		return true
+	}
+	if fn != nil && fn.Pkg() != nil {
+		switch path := fn.Pkg().Path(); {
+		case path == "log":
+			return !strings.HasPrefix(name, "Fatal") && !strings.HasPrefix(name, "Panic")
+		case harmlessPkgs[path]:
+			return true
+		}
+	}
+	return harmlessMethods[name] || isHarmlessCallName(name)
+}
+
+// isExit reports whether a call ends the program or the goroutine.
+func (ck *checker) isExit(call *ast.CallExpr) bool {
+	info := ck.pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			return b.Name() == "panic"
+		}
+	}
+	fn := typeutil.StaticCallee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "os":
+		return fn.Name() == "Exit"
+	case "runtime":
+		return fn.Name() == "Goexit"
+	case "log":
+		return strings.HasPrefix(fn.Name(), "Fatal") || strings.HasPrefix(fn.Name(), "Panic")
+	}
+	return false
+}
+
+// startsOver reports whether a top-level statement of a loop body opens a
+// session or resumes one on every iteration: it names upload_slice_init or
+// upload_slice_list, or calls a function that does or says it does.
+func (ck *checker) startsOver(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.IfStmt:
+		return s.Init != nil && ck.startsOver(s.Init)
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.DeclStmt:
+	default:
+		return false
+	}
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BasicLit, *ast.Ident:
+			if ck.stringOps(n.(ast.Expr)).restarts() {
+				found = true
+			}
+		case *ast.SelectorExpr:
+			if ck.stringOps(n).restarts() {
+				found = true
+			}
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(ck.pass.TypesInfo, n).(*types.Func)
+			ops := ck.opsOf(fn)
+			if ops.restarts() || ops == 0 && isRestartCallName(calleeName(n)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// preferred orders reupload codes for a message: those whose message says
+// "upload again" (请重新上传) first, then by magnitude.
+func preferred(vs []int) []int {
+	out := append([]int(nil), vs...)
+	says := func(v int) bool {
+		for _, c := range catalog.ByValue(v) {
+			if strings.Contains(c.Message, "请重新上传") {
+				return true
+			}
+		}
+		return false
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		si, sj := says(out[i]), says(out[j])
+		if si != sj {
+			return si
+		}
+		return abs(out[i]) < abs(out[j])
+	})
+	return out
+}

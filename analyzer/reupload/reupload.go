@@ -1,0 +1,121 @@
+package reupload
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Category is the category of every diagnostic of this check.
+const Category = "reupload-retry"
+
+// Codes says which expressions hold COS v4 response codes (JSON code field
+// or HTTP status), as established by the main analyzer's evidence
+// (envelope fields, values flowing from them, facts).
+type Codes interface {
+	IsCode(e ast.Expr) bool
+}
+
+// FactTypes lists the fact types the check exports; the main analyzer
+// registers them in its FactTypes.
+var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
+
+// Check reports, with Category "reupload-retry", reupload-class codes
+// handled as plain retries. report receives each diagnostic; the caller
+// filters suppressed and generated ones. The pass must have the result of
+// inspect.Analyzer and the facts of FactTypes.
+func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ck := &checker{
+		pass:        pass,
+		codes:       codes,
+		report:      report,
+		ops:         make(map[*types.Func]opSet),
+		classifiers: make(map[types.Object][]int),
+		reported:    make(map[token.Pos]bool),
+	}
+	ck.cos = talksToCOS(pass, ins)
+	ck.findOps()
+	ck.checkRetrySets(ins)
+	ck.checkClassifiers()
+	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				ck.checkLoops(n.Body)
+			}
+		case *ast.FuncLit:
+			ck.checkLoops(n.Body)
+		}
+	})
+}
+
+// checker holds what the check knows about the package.
+type checker struct {
+	pass   *analysis.Pass
+	codes  Codes
+	report func(analysis.Diagnostic)
+
+	// cos reports whether the package evidently talks to the COS v4 API:
+	// it imports the catalog or spells the API's op strings or URLs.
+	cos bool
+	// ops holds, for the package's functions, the operations of the sliced
+	// upload they send, themselves or through their callees.
+	ops map[*types.Func]opSet
+	// classifiers holds the package's retry classifiers and retry sets
+	// (functions, func-typed variables, map and slice variables) with the
+	// reupload codes they answer yes for.
+	classifiers map[types.Object][]int
+	// paramCodes holds the integer parameters of the classifier being
+	// read, which count as codes in a package that talks to COS.
+	paramCodes map[*types.Var]bool
+
+	// funcLitClassifiers are the retry classifiers written as function
+	// literals bound to a name (var isRetryable = func(code int) bool {...}).
+	funcLitClassifiers []classifierDecl
+
+	reported map[token.Pos]bool
+}
+
+// opsOf returns the operations a function sends: from this package's
+// functions, or from the facts of another's.
+func (ck *checker) opsOf(fn *types.Func) opSet {
+	if fn == nil {
+		return 0
+	}
+	if fn.Pkg() == ck.pass.Pkg {
+		return ck.ops[fn]
+	}
+	var f opsFact
+	if ck.pass.ImportObjectFact(fn, &f) {
+		return f.Ops
+	}
+	return 0
+}
+
+// classifierCodes returns the reupload codes a retry classifier or set
+// answers yes for, and whether it belongs to this package.
+func (ck *checker) classifierCodes(obj types.Object) (codes []int, local bool) {
+	if obj.Pkg() == ck.pass.Pkg {
+		return ck.classifiers[obj], true
+	}
+	var f retryClassifierFact
+	if ck.pass.ImportObjectFact(obj, &f) {
+		return f.Codes, false
+	}
+	return nil, false
+}
+
+// diag reports once per position.
+func (ck *checker) diag(d analysis.Diagnostic) {
+	if ck.reported[d.Pos] {
+		return
+	}
+	ck.reported[d.Pos] = true
+	d.Category = Category
+	ck.report(d)
+}
