@@ -72,9 +72,9 @@ func (ck *checker) checkRetrySets(ins *inspector.Inspector) {
 
 // A classifierDecl is a function whose name says retry.
 type classifierDecl struct {
-	name  string
-	obj   types.Object // *types.Func, or the *types.Var a function literal is bound to
-	body  *ast.BlockStmt
+	name string
+	obj  types.Object // *types.Func, or the *types.Var a function literal is bound to
+	body *ast.BlockStmt
 }
 
 // retrySet reads a map or slice literal bound to a name that says retry.
@@ -230,7 +230,7 @@ func (ck *checker) classifier(d classifierDecl) {
 	if w.blanket != nil {
 		codes = append(codes, reuploadCodes.values()...)
 		ck.diag(analysis.Diagnostic{Pos: w.blanket.Pos(), End: w.blanket.End(), Message: fmt.Sprintf(
-			"%s answers yes for every failure code, reupload codes included (%s): answer no for them and %s", d.name, describeSome(preferred(reuploadCodes.values())), remedy)})
+			"%s answers yes for every failure code, including reupload codes such as %s: answer no for them and %s", d.name, describe(preferred(reuploadCodes.values())[0]), remedy)})
 	}
 	sort.Ints(codes)
 	ck.remember(d.obj, codes)

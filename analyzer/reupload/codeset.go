@@ -181,16 +181,22 @@ func describe(v int) string {
 	return fmt.Sprintf("%d (%s: %s)", v, c.Qualified(), c.Gloss)
 }
 
-// describeSome names the first codes of vs and counts the rest.
+// describeSome names the first codes of vs and counts the rest:
+// "A", "A and B", "A, B and 3 more".
 func describeSome(vs []int) string {
 	const shown = 2
 	var parts []string
 	for i, v := range vs {
 		if i == shown {
-			parts = append(parts, fmt.Sprintf("and %d more", len(vs)-shown))
 			break
 		}
 		parts = append(parts, describe(v))
 	}
-	return strings.Join(parts, ", ")
+	switch rest := len(vs) - len(parts); {
+	case rest > 0:
+		return strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", rest)
+	case len(parts) > 1:
+		return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return strings.Join(parts, "")
 }

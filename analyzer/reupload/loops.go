@@ -334,11 +334,15 @@ func plainRetryMessage(codes []namedCode) string {
 		vs[i] = n.value
 	}
 	if via := codes[0].via; via != "" {
-		return fmt.Sprintf("%s answers yes for reupload codes such as %s, and this retry keeps the broken upload session: handle them first and %s", via, describeSome(preferred(vs)), remedy)
+		noun := "code"
+		if len(vs) > 1 {
+			noun = "codes"
+		}
+		return fmt.Sprintf("%s answers yes for reupload %s %s, so this retry resends in a broken upload session: handle them first and %s", via, noun, describeSome(preferred(vs)), remedy)
 	}
 	return fmt.Sprintf("reupload code %s handled as a plain retry in the same upload session: %s", describe(vs[0]), remedy)
 }
 
 func blanketRetryMessage() string {
-	return fmt.Sprintf("slice resent in the same upload session on every failure code, reupload codes included (%s): handle those first and %s", describeSome(preferred(reuploadCodes.values())), remedy)
+	return fmt.Sprintf("slice resent in the same upload session on every failure code, including reupload codes such as %s: handle those first and %s", describe(preferred(reuploadCodes.values())[0]), remedy)
 }
