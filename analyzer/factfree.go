@@ -17,6 +17,17 @@ import (
 // //errcodelint:code need no facts and work as before.
 func NewWithoutFacts(cfg *Config) *analysis.Analyzer {
 	a := New(cfg)
+	DisableFacts(a)
+	return a
+}
+
+// DisableFacts turns an analyzer made by New into its fact-free variant in
+// place, for a command-line flag that is parsed after the driver was
+// handed the analyzer (the drivers read FactTypes only after parsing).
+func DisableFacts(a *analysis.Analyzer) {
+	if a.FactTypes == nil {
+		return
+	}
 	run := a.Run
 	a.FactTypes = nil
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -31,5 +42,4 @@ func NewWithoutFacts(cfg *Config) *analysis.Analyzer {
 		noFacts.AllPackageFacts = func() []analysis.PackageFact { return nil }
 		return run(&noFacts)
 	}
-	return a
 }

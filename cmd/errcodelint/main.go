@@ -23,6 +23,8 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(runExplain(os.Args[2:], os.Stdout, os.Stderr))
 	}
+	flag.Var(factsFlag{analyzer.Analyzer}, "facts", factsUsage)
+	terseFlagErrors(flag.CommandLine, os.Args[1:])
 	prefixFlags(flag.CommandLine, analyzer.Analyzer)
 	singlechecker.Main(analyzer.Analyzer)
 }
