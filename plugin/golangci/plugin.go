@@ -66,6 +66,9 @@ func (s Settings) Config() *analyzer.Config {
 	}
 }
 
+// settingsHelp summarizes the settings for decoding errors.
+const settingsHelp = "want include-zero: bool, generated: bool, sources: a list of {name: example.com/pkg.Type.Field, domain: code|http}"
+
 // Plugin is the errcodelint module plugin.
 type Plugin struct {
 	cfg *analyzer.Config
@@ -77,7 +80,7 @@ var _ register.LinterPlugin = (*Plugin)(nil)
 func New(raw any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](raw)
 	if err != nil {
-		return nil, fmt.Errorf("errcodelint: invalid settings: %w", err)
+		return nil, fmt.Errorf("errcodelint: invalid settings: %w (%s)", err, settingsHelp)
 	}
 	cfg := s.Config()
 	if err := cfg.Validate(); err != nil {

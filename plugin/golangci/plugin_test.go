@@ -91,6 +91,7 @@ func TestInvalidSettings(t *testing.T) {
 	}{
 		{"unknown key", `{"include_zero": true}`, `unknown field "include_zero"`},
 		{"map of sources", `{"sources": {"example.com/cos.Response.Code": "code"}}`, "cannot unmarshal object"},
+		{"map of sources hint", `{"sources": {"example.com/cos.Response.Code": "code"}}`, "sources: a list of {name: "},
 		{"wrong type", `{"generated": "yes"}`, "cannot unmarshal string"},
 		{"bad domain", `{"sources": [{"name": "example.com/cos.Response.Code", "domain": "grpc"}]}`, `domain "grpc" is neither`},
 		{"unqualified name", `{"sources": [{"name": "Code"}]}`, "want a qualified name"},

@@ -1,0 +1,17 @@
+# gopls with errcodelint in its analyzer list, patched from the module
+# cache without git: see tools/gopls/build.sh and tools/gopls/errcodelint.patch.
+
+GOPLS_VERSION ?= v0.23.0
+GOPLS_ERRCODELINT := $(BIN)/gopls-errcodelint
+
+.PHONY: gopls gopls-test
+
+## gopls: build bin/gopls-errcodelint (gopls $(GOPLS_VERSION) + errcodelint, on gopls's own x/tools)
+gopls:
+	GO=$(GO) GOPLS_VERSION=$(GOPLS_VERSION) tools/gopls/build.sh $(GOPLS_ERRCODELINT)
+
+## gopls-test: build it and run gopls check and codeaction on the fixture (integration/gopls_test.go)
+gopls-test: gopls
+	ERRCODELINT_GOPLS=$(GOPLS_ERRCODELINT) $(GO) test -count=1 -run 'TestGopls' ./integration/
+
+CI_TARGETS += gopls-test
