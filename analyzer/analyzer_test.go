@@ -109,3 +109,7 @@ func countDiagnostics(results []*analysistest.Result) int {
 	}
 	return n
 }
+
+func TestEnvelopeVariants(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(&analyzer.Config{}), "cosvariants")
+}

@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -85,11 +86,20 @@ func (s *state) checkValue(e ast.Expr, d domain, fileOf func(token.Pos) *ast.Fil
 	if !ok || tv.Value == nil {
 		return
 	}
-	v64, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	if !exact || int64(int(v64)) != v64 {
-		return
+	var v int
+	if tv.Value.Kind() == constant.String {
+		n, err := strconv.Atoi(constant.StringVal(tv.Value))
+		if err != nil {
+			return // "ok", "": not a number
+		}
+		v = n
+	} else {
+		v64, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		if !exact || int64(int(v64)) != v64 {
+			return
+		}
+		v = int(v64)
 	}
-	v := int(v64)
 	if v == 0 && !(s.cfg.IncludeZero && d == codeDomain) {
 		return // success is self-explanatory; -include-zero asks otherwise
 	}
@@ -118,8 +128,8 @@ func (s *state) magicCode(e ast.Expr, v int, known []catalog.Code, file *ast.Fil
 	}
 	c := known[0]
 	diag.Message = fmt.Sprintf("%d is %s", v, describe(c))
-	if file == nil {
-		return diag
+	if file == nil || s.pass.TypesInfo.Types[e].Value.Kind() == constant.String {
+		return diag // a code spelled as a string has no constant to replace it with
 	}
 	name := "catalog"
 	if c.IsNetHTTP() {
@@ -178,7 +188,7 @@ func distinctNames(codes []catalog.Code) []catalog.Code {
 func isLiteral(info *types.Info, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BasicLit:
-		return e.Kind == token.INT
+		return e.Kind == token.INT || e.Kind == token.STRING
 	case *ast.UnaryExpr:
 		return (e.Op == token.SUB || e.Op == token.ADD) && isLiteral(info, e.X)
 	case *ast.BinaryExpr:

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"strconv"
@@ -49,10 +50,14 @@ func (s *state) IsCode(e ast.Expr) bool { return s.domainOf(e) != noDomain }
 func (s *state) domainOf(e ast.Expr) domain {
 	info := s.pass.TypesInfo
 	e = ast.Unparen(e)
-	if tv, ok := info.Types[e]; !ok || tv.Value != nil || !isInteger(tv.Type) {
-		return noDomain // unknown, constant, or not an integer
+	if tv, ok := info.Types[e]; !ok || tv.Value != nil || !isCodeType(tv.Type) {
+		return noDomain // unknown, constant, or neither an integer nor a string
 	}
 	switch e := e.(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.ARROW { // a receive from a channel of codes
+			return s.objDomain(assignee(info, e.X), 0)
+		}
 	case *ast.Ident:
 		if d := s.objDomain(info.Uses[e], 0); d != noDomain {
 			return d
@@ -112,7 +117,16 @@ func (s *state) objDomain(obj types.Object, result int) domain {
 		}
 	}
 	src, ok := s.sources[obj]
-	if !ok || src.result != result {
+	if !ok {
+		// A variable of a named type that holds codes.
+		if v, isVar := obj.(*types.Var); isVar {
+			if named, isNamed := types.Unalias(v.Type()).(*types.Named); isNamed && named.Obj() != obj {
+				return s.objDomain(named.Obj(), 0)
+			}
+		}
+		return noDomain
+	}
+	if src.result != result {
 		return noDomain
 	}
 	return src.domain
@@ -133,12 +147,16 @@ func (s *state) mark(obj types.Object, d domain, result int) bool {
 	}
 	switch obj := obj.(type) {
 	case *types.Var:
-		if !isInteger(obj.Type()) {
+		t := obj.Type()
+		if ch, ok := t.Underlying().(*types.Chan); ok {
+			t = ch.Elem() // a channel that carries codes
+		}
+		if !isCodeType(t) {
 			return false
 		}
 	case *types.Func:
 		results := obj.Signature().Results()
-		if result >= results.Len() || !isInteger(results.At(result).Type()) {
+		if result >= results.Len() || !isCodeType(results.At(result).Type()) {
 			return false
 		}
 	}
@@ -191,8 +209,14 @@ func (s *state) seedEnvelopes(structs []*ast.StructType) {
 				message = true
 			}
 		}
-		if code != nil && message {
-			s.mark(s.pass.TypesInfo.Defs[code], codeDomain, 0)
+		if code == nil || !message {
+			continue
+		}
+		field := s.pass.TypesInfo.Defs[code]
+		s.mark(field, codeDomain, 0)
+		// A named type declared for the field (type RetCode int) holds codes too.
+		if named, ok := types.Unalias(field.Type()).(*types.Named); ok && named.Obj().Pkg() == s.pass.Pkg && isInteger(named) {
+			s.sources[named.Obj()] = source{domain: codeDomain}
 		}
 	}
 }
@@ -311,6 +335,16 @@ func origin(obj types.Object) types.Object {
 		return o.Origin()
 	}
 	return obj
+}
+
+// isCodeType reports whether values of t can be codes: integers, or
+// strings that spell them (some gateways answer "code": "-4018").
+func isCodeType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsString) != 0
 }
 
 func isInteger(t types.Type) bool {

@@ -53,6 +53,7 @@ func collect(pass *analysis.Pass) *syntax {
 		(*ast.BasicLit)(nil), (*ast.StructType)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil),
 		(*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.IndexExpr)(nil),
+		(*ast.SendStmt)(nil),
 	}
 	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -95,6 +96,10 @@ func collect(pass *analysis.Pass) *syntax {
 			syn.arguments(pass, n)
 			if isSliceSearch(info, n) {
 				syn.lookups = append(syn.lookups, lookup{n.Args[0], n.Args[1]})
+			}
+		case *ast.SendStmt:
+			if ch := assignee(info, n.Chan); ch != nil {
+				syn.flows = append(syn.flows, flow{from: n.Value, fromResult: -1, to: ch})
 			}
 		case *ast.IndexExpr:
 			if _, ok := typeparamsFree(info.TypeOf(n.X)).(*types.Map); ok {
