@@ -157,8 +157,8 @@ func (ck *checker) remember(obj types.Object, codes []int) {
 	}
 	codes = setOf(codes...).inter(reuploadCodes).values()
 	ck.classifiers[obj] = codes
-	if obj.Pkg() != ck.pass.Pkg {
-		return
+	if obj.Pkg() != ck.pass.Pkg || !obj.Exported() {
+		return // only what importers can name needs a fact
 	}
 	switch o := obj.(type) {
 	case *types.Func:

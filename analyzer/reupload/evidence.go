@@ -119,7 +119,8 @@ func (ck *checker) findOps() {
 		return ops
 	}
 	for _, fn := range order {
-		if ops := visit(fn); ops != 0 {
+		// Only what importers can call needs a fact.
+		if ops := visit(fn); ops != 0 && fn.Exported() {
 			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops})
 		}
 	}
@@ -133,6 +134,7 @@ type loopInfo struct {
 	parent *loopInfo
 
 	sendsSlice       bool // the loop, or a loop inside it, sends a slice into a session
+	sendsUpload      bool // it sends some operation of the sliced upload, or calls what does
 	mentionsSession  bool
 	mentionsOffset   bool
 	countsAttempts   bool                  // its counter, bound or label is named for attempts
@@ -207,6 +209,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 				loopStack = loopStack[:len(loopStack)-1]
 				if l.parent != nil { // what an inner loop sends, the outer one sends too
 					l.parent.sendsSlice = l.parent.sendsSlice || l.sendsSlice
+					l.parent.sendsUpload = l.parent.sendsUpload || l.sendsUpload
 					l.parent.mentionsSession = l.parent.mentionsSession || l.mentionsSession
 					l.parent.mentionsOffset = l.parent.mentionsOffset || l.mentionsOffset
 				}
@@ -260,21 +263,32 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			if ops.sendsSlice() || (ops == 0 && isSliceSendName(name)) {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
+			if ops != 0 || isSliceSendName(name) || isRestartCallName(name) {
+				mark(func(l *loopInfo) { l.sendsUpload = true })
+			}
 		case *ast.BasicLit:
-			if ck.stringOps(n)&opData != 0 {
+			ops := ck.stringOps(n)
+			if ops&opData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
+			}
+			if ops != 0 {
+				mark(func(l *loopInfo) { l.sendsUpload = true })
 			}
 		case *ast.Ident:
 			obj := info.Uses[n]
 			if obj == nil {
 				break
 			}
-			if tainted[obj]&opData != 0 || ck.stringOps(n)&opData != 0 {
+			ops := tainted[obj] | ck.stringOps(n)
+			if ops&opData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
+			}
+			if ops != 0 {
+				mark(func(l *loopInfo) { l.sendsUpload = true })
 			}
 			if _, isVar := obj.(*types.Var); isVar {
 				if isSessionName(n.Name) {
-					mark(func(l *loopInfo) { l.mentionsSession = true })
+					mark(func(l *loopInfo) { l.mentionsSession, l.sendsUpload = true, true })
 				}
 				if isOffsetName(n.Name) {
 					mark(func(l *loopInfo) { l.mentionsOffset = true })

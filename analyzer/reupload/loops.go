@@ -296,7 +296,10 @@ func (w *loopWalk) finish(end codeSet) {
 			cands = append(cands, c)
 		}
 	}
-	retryLoop := l.countsAttempts || (w.successExit || w.usesClassifier) && !l.overCollection
+	// A retry loop counts as an upload loop when it sends something of the
+	// sliced upload or handles a session: retrying a stat is none of this
+	// check's business.
+	retryLoop := (l.countsAttempts || (w.successExit || w.usesClassifier) && !l.overCollection) && l.sendsUpload
 	sliceLoop := l.isSliceLoop()
 	if !retryLoop && !sliceLoop {
 		return

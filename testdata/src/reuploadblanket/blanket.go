@@ -1,0 +1,149 @@
+// Package reuploadblanket resends the same slice in the same session on
+// any failure, as the official v4 SDKs do.
+package reuploadblanket
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	cos "reuploadcos"
+)
+
+const maxRetry = 3
+
+// `if resp.Code != 0 { continue }` before the offset moves on.
+func continueOnFailure(c *cos.Client, session string, data []byte, limit int) error {
+	retries := 0
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code != 0 { // want `^slice resent in the same upload session on every failure code, including reupload codes such as -4019 \(catalog\.ErrOffsetToZero: storing failed, upload again\): handle those first and start a new upload with upload_slice_init or resume via upload_slice_list$`
+			retries++
+			if retries > limit {
+				return fmt.Errorf("slice at %d: %s", offset, resp.Message)
+			}
+			continue
+		}
+		retries = 0
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// A retry counter around the slice: everything but success goes round
+// again.
+func retryCounter(c *cos.Client, session string, offset int64, data []byte) (*cos.Response, error) {
+	var resp *cos.Response
+	var err error
+	for try := 0; try < 3; try++ {
+		resp, err = c.SendSlice(session, offset, data)
+		if err == nil && resp.Code == 0 { // want `^slice resent in the same upload session on every failure code`
+			break
+		}
+		time.Sleep(time.Duration(try) * time.Second)
+	}
+	return resp, err
+}
+
+// The op string reaches the request before the loop; the helper's name
+// says nothing.
+func opStringBeforeTheLoop(session string, data []byte) (*cos.Response, error) {
+	params := map[string]string{"op": "upload_slice_data", "session": session}
+	for i := 0; i < maxRetry; i++ {
+		resp, err := send(params, data)
+		if err != nil {
+			continue
+		}
+		if resp.Code < 0 { // want `^slice resent in the same upload session on every failure code`
+			log.Printf("code %d, again", resp.Code)
+			continue
+		}
+		return resp, nil
+	}
+	return nil, errors.New("out of retries")
+}
+
+// A default that waits and falls through to the same slice.
+func switchDefault(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		switch resp.Code {
+		case 0:
+			offset += 1 << 20
+		case -71:
+			time.Sleep(2 * time.Second)
+		default: // want `^slice resent in the same upload session on every failure code`
+			time.Sleep(time.Second)
+		}
+	}
+	return nil
+}
+
+// Silent: a session code is taken out first, and restarts.
+func sessionCodesFirst(c *cos.Client, path string, data []byte) error {
+	init, err := c.InitUpload(path, int64(len(data)))
+	if err != nil {
+		return err
+	}
+	session := init.Data.Session
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == -4019 || resp.Code == -4026 {
+			return errors.New("session broken: start over")
+		}
+		if resp.Code != 0 {
+			continue
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// Silent: the offset moves on before the check, so continue does not
+// resend (the failure is lost, which is another bug).
+func advancesFirst(c *cos.Client, session string, data []byte) {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, _ := c.SendSlice(session, offset, data[offset:])
+		offset += 1 << 20
+		if resp.Code != 0 {
+			continue
+		}
+	}
+}
+
+// Silent: a blanket retry around something that is no slice.
+func statRetry(c *cos.Client, path string) (*cos.Response, error) {
+	for try := 0; try < 3; try++ {
+		resp, err := c.Stat(path)
+		if err == nil && resp.Code == 0 {
+			return resp, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return nil, errors.New("stat failed")
+}
+
+// Silent: continue goes to the next slice of the range; the failure is
+// lost, but nothing is resent.
+func rangeOverSlices(c *cos.Client, session string, chunks [][]byte) {
+	var offset int64
+	for _, chunk := range chunks {
+		resp, _ := c.SendSlice(session, offset, chunk)
+		offset += int64(len(chunk))
+		if resp.Code != 0 {
+			continue
+		}
+	}
+}
+
+func send(params map[string]string, body []byte) (*cos.Response, error) { return &cos.Response{}, nil }

@@ -1,0 +1,152 @@
+// Package reuploadretry handles reupload codes as plain retries: every
+// branch here waits, logs, counts or does nothing, then goes round again
+// in the same session.
+package reuploadretry
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"github.com/errcodelint/errcodelint/catalog"
+	cos "reuploadcos"
+)
+
+// A local constant counts as much as a literal or a catalog constant.
+const sessionBroken = -4019
+
+// An explicit continue, with a catalog constant.
+func continueOnCatalogConstant(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == catalog.ErrOffsetToZero { // want `^reupload code -4019 \(catalog\.ErrOffsetToZero: storing failed, upload again\) handled as a plain retry in the same upload session: start a new upload with upload_slice_init or resume via upload_slice_list$`
+			time.Sleep(time.Second)
+			continue
+		}
+		if resp.Code != 0 {
+			return fmt.Errorf("slice at %d: %s", offset, resp.Message)
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// An || chain with a retry-class code and a folded literal, and a retry
+// budget that only bounds the resends.
+func orChain(c *cos.Client, session string, data []byte) error {
+	retries := 0
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == -71 || resp.Code == -(4026) { // want `^reupload code -4026 \(catalog\.ErrOffsetBackTooMuch: the index was deleted or the SHA differs, upload again\) handled as a plain retry`
+			retries++
+			if retries > 3 {
+				return errors.New("too many retries")
+			}
+			log.Printf("slice at %d: %s, again", offset, resp.Message)
+			continue
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// A switch case with a local constant that falls through to the next
+// attempt of a retry loop.
+func switchFallsThrough(c *cos.Client, session string, offset int64, data []byte) error {
+	for attempt := 0; attempt < 5; attempt++ {
+		resp, err := c.SendSlice(session, offset, data)
+		if err != nil {
+			return err
+		}
+		switch resp.Code {
+		case 0:
+			return nil
+		case -71:
+			time.Sleep(time.Second)
+		case sessionBroken, -4027: // want `^reupload code -4019 ` `^reupload code -4027 `
+			log.Printf("session trouble, trying again")
+		default:
+			return fmt.Errorf("code %d", resp.Code)
+		}
+	}
+	return errors.New("out of attempts")
+}
+
+// A branch that does nothing, in a loop that only leaves on success.
+func doesNothing(c *cos.Client, session string, data []byte) {
+	for {
+		resp, _ := c.SendSlice(session, 0, data)
+		code := resp.Code
+		if code == 0 {
+			break
+		}
+		if code == -4027 { // want `^reupload code -4027 \(catalog\.ErrOffsetRedo: index error, upload again\) handled as a plain retry`
+			// nothing to do: the next attempt will tell
+		}
+	}
+}
+
+// A wait on a select before the next attempt.
+func waitsInSelect(ctx context.Context, c *cos.Client, session string, offset int64, data []byte) error {
+	for tries := 0; tries < 3; tries++ {
+		resp, err := c.SendSlice(session, offset, data)
+		if err != nil {
+			return err
+		}
+		if resp.Code == catalog.ErrorCgiShaNotMatch { // want `^reupload code -5984 \(catalog\.ErrorCgiShaNotMatch: SHA-1 mismatch\) handled as a plain retry`
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Second):
+			}
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// A reupload code skipped over in a loop over the slices: the next slice
+// goes into the broken session.
+func skipsTheSlice(c *cos.Client, session string, chunks [][]byte) {
+	var offset int64
+	for _, chunk := range chunks {
+		resp, err := c.SendSlice(session, offset, chunk)
+		if err == nil && resp.Code == -4026 { // want `^reupload code -4026 .*handled as a plain retry`
+			log.Print("slice refused, going on")
+			continue
+		}
+		offset += int64(len(chunk))
+	}
+}
+
+// The request built in the loop from the op string, sent by a helper
+// whose name says nothing; the retry is counted in a labelled loop.
+func opStringInTheLoop(session string, data []byte) error {
+	for offset := 0; offset < len(data); {
+		params := map[string]string{"op": "upload_slice_data", "session": session}
+		resp, err := post(params, data[offset:])
+		if err != nil {
+			return err
+		}
+		switch code := resp.Code; code {
+		case 0:
+			offset += 1 << 20
+		case -4019, -71: // want `^reupload code -4019 `
+			time.Sleep(time.Second)
+		default:
+			return fmt.Errorf("code %d", code)
+		}
+	}
+	return nil
+}
+
+func post(params map[string]string, body []byte) (*cos.Response, error) { return &cos.Response{}, nil }
