@@ -3,6 +3,8 @@ package analyzer
 import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/errcodelint/errcodelint/analyzer/reupload"
 )
 
 // Analyzer is errcodelint with its default configuration, bound to its
@@ -18,7 +20,7 @@ func New(cfg *Config) *analysis.Analyzer {
 		URL:       "https://github.com/errcodelint/errcodelint",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
-		FactTypes: []analysis.Fact{new(codeSourceFact)},
+		FactTypes: append([]analysis.Fact{new(codeSourceFact)}, reupload.FactTypes...),
 	}
 	cfg.bindFlags(&a.Flags)
 	return a

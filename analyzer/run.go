@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodelint/errcodelint/analyzer/reupload"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
@@ -27,6 +28,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	st.exportFacts()
 	st.checkComparisons(syn.cmps, r.fileOf, r.report)
 	st.checkAssignedValues(syn, r.fileOf, r.report)
+	reupload.Check(pass, st, r.report)
 	return nil, nil
 }
 

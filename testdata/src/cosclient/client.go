@@ -66,7 +66,7 @@ func Stat(path string) error {
 	return &Error{code: resp.Code, msg: resp.Message}
 }
 
-func Upload(path string) error {
+func Upload(path string) error { // want Upload:"sends upload_slice_init"
 	resp, _, err := send("upload_slice_init")
 	if err != nil {
 		return err
