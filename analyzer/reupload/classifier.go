@@ -336,6 +336,9 @@ func (w *classifierWalk) walkSwitch(s *ast.SwitchStmt, p codeSet, pc pathCodes) 
 	return out.union(rest)
 }
 
+// maxNamedOnPath bounds the codes a path remembers.
+const maxNamedOnPath = 64
+
 // enter returns the path codes inside a branch taken when c holds.
 func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeSet) pathCodes {
 	if !c.mentions {
@@ -348,6 +351,9 @@ func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeSet) pathCodes {
 		}
 	}
 	out.named = append(out.named, c.selected(p)...)
+	if len(out.named) > maxNamedOnPath { // bounds the work per branch
+		out.named = out.named[:maxNamedOnPath]
+	}
 	out.blanket = pc.blanket
 	if len(out.named) == 0 && isBlanket(c, p) {
 		out.blanket = c.at

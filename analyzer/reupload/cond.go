@@ -70,7 +70,7 @@ func orCond(a, b condInfo) condInfo {
 		mentions: a.mentions || b.mentions,
 		may:      a.may.union(b.may),
 		must:     a.must.union(b.must),
-		explicit: append(append([]namedCode(nil), a.explicit...), b.explicit...),
+		explicit: append(a.explicit, b.explicit...), // a is spent: reuse its list
 	}
 	switch {
 	case a.mentions && b.mentions:
@@ -88,7 +88,7 @@ func andCond(a, b condInfo) condInfo {
 		mentions: a.mentions || b.mentions,
 		may:      a.may.inter(b.may),
 		must:     a.must.inter(b.must),
-		explicit: append(append([]namedCode(nil), a.explicit...), b.explicit...),
+		explicit: append(a.explicit, b.explicit...), // a is spent: reuse its list
 	}
 	switch {
 	case a.mentions && b.mentions:

@@ -149,9 +149,8 @@ func (l *loopInfo) isSliceLoop() bool {
 	return l.sendsSlice || (l.mentionsSession && l.mentionsOffset)
 }
 
-// scanFunc finds the loops of a function body (not of the function
-// literals inside it, which are scanned on their own) and what they send
-// (function literals included),
+// scanFunc finds the loops of a function body, function literals
+// included, and what they send,
 // in one pass: variables are followed from the op strings assigned to them
 // ("op": "upload_slice_data") to the loops that use them.
 func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
@@ -161,7 +160,6 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 	var loopStack []*loopInfo
 	var stack []ast.Node
 	labels := make(map[ast.Stmt]string)
-	funcLits := 0 // depth of function literals around the node
 
 	exprOps := func(e ast.Expr) opSet {
 		var ops opSet
@@ -201,9 +199,6 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 		if n == nil {
 			top := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if _, ok := top.(*ast.FuncLit); ok {
-				funcLits--
-			}
 			if len(loopStack) > 0 && loopStack[len(loopStack)-1].stmt == top {
 				l := loopStack[len(loopStack)-1]
 				loopStack = loopStack[:len(loopStack)-1]
@@ -218,16 +213,12 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 		}
 		stack = append(stack, n)
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			// Its loops are scanned with it, but what it sends counts for
-			// the loops around it: go func() { post(slice) }().
-			funcLits++
 		case *ast.LabeledStmt:
 			labels[n.Stmt] = n.Label.Name
 		case *ast.ForStmt, *ast.RangeStmt:
-			if funcLits > 0 {
-				break
-			}
+			// A loop inside a function literal is walked as any other;
+			// what it sends counts for the loops around the literal too
+			// (go func() { post(slice) }()).
 			l := ck.newLoop(n.(ast.Stmt), labels[n.(ast.Stmt)])
 			if len(loopStack) > 0 {
 				l.parent = loopStack[len(loopStack)-1]
@@ -248,15 +239,20 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 					taint(name, exprOps(n.Values[i]))
 				}
 			}
-		case *ast.CallExpr:
+		case *ast.ExprStmt:
 			// q.Set("op", "upload_slice_data") builds q.
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if _, isVar := info.Uses[rootIdentOrNil(sel.X)].(*types.Var); isVar {
-					for _, a := range n.Args {
-						taint(sel.X, exprOps(a))
+			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+					if id := rootIdent(sel.X); id != nil {
+						if _, isVar := info.Uses[id].(*types.Var); isVar {
+							for _, a := range call.Args {
+								taint(sel.X, exprOps(a))
+							}
+						}
 					}
 				}
 			}
+		case *ast.CallExpr:
 			callee := typeutil.StaticCallee(info, n)
 			ops := ck.opsOf(callee)
 			name := calleeName(n)
@@ -372,13 +368,6 @@ func rootIdent(e ast.Expr) *ast.Ident {
 			return nil
 		}
 	}
-}
-
-func rootIdentOrNil(e ast.Expr) *ast.Ident {
-	if id := rootIdent(e); id != nil {
-		return id
-	}
-	return &ast.Ident{}
 }
 
 // calleeName returns the name a call spells: Sleep in time.Sleep, logf in

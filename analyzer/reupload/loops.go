@@ -216,7 +216,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 			w.cands = append(w.cands, cs...)
 			return codeSet{}
 		}
-		w.pending = append(w.pending, cs...)
+		w.addPending(cs...)
 		return p
 	}
 	inner := w.walkList(list, p, false)
@@ -227,7 +227,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 		if w.leavesLoop(list) {
 			w.successExit = true
 		}
-		w.pending = append(w.pending, candidate{at: c.at, kills: reuploadCodes})
+		w.addPending(candidate{at: c.at, kills: reuploadCodes})
 	}
 	return inner.minus(c.must).minus(handled)
 }
@@ -248,6 +248,18 @@ func groupNamed(named []namedCode) []candidate {
 		out[i].kills = out[i].kills.union(setOf(n.value))
 	}
 	return out
+}
+
+// maxPending bounds the retries that wait for the end of the body, so
+// that kill stays constant-time however long the body.
+const maxPending = 32
+
+func (w *loopWalk) addPending(cs ...candidate) {
+	for _, c := range cs {
+		if len(w.pending) < maxPending {
+			w.pending = append(w.pending, c)
+		}
+	}
 }
 
 // kill drops the pending retries that a path with the codes p leaves, by

@@ -42,16 +42,26 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	ck.findOps()
 	ck.checkRetrySets(ins)
 	ck.checkClassifiers()
-	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			if n.Body != nil {
-				ck.checkLoops(n.Body)
+	// Each function declaration is scanned once, with the function
+	// literals inside it; function literals outside any (in variable
+	// initializers) are scanned on their own.
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fd.Body != nil {
+					ck.checkLoops(fd.Body)
+				}
+				continue
 			}
-		case *ast.FuncLit:
-			ck.checkLoops(n.Body)
+			ast.Inspect(d, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					ck.checkLoops(lit.Body)
+					return false
+				}
+				return true
+			})
 		}
-	})
+	}
 }
 
 // checker holds what the check knows about the package.
