@@ -46,13 +46,32 @@ func talksToCOS(pass *analysis.Pass, ins *inspector.Inspector) bool {
 	return found
 }
 
-// stringOps returns the operations a string constant expression names.
+// stringOps returns the operations a string literal or a named string
+// constant names.
 func (ck *checker) stringOps(e ast.Expr) opSet {
-	tv, ok := ck.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+	var id *ast.Ident
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return 0
+		}
+		s, err := strconv.Unquote(e.Value)
+		if err != nil {
+			return 0
+		}
+		return opsIn(s)
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
 		return 0
 	}
-	return opsIn(constant.StringVal(tv.Value))
+	c, ok := ck.pass.TypesInfo.Uses[id].(*types.Const)
+	if !ok || c.Val().Kind() != constant.String {
+		return 0
+	}
+	return opsIn(constant.StringVal(c.Val()))
 }
 
 // findOps computes, for every function of the package, the operations of
