@@ -68,6 +68,6 @@ mkdir -p "$(dirname "$out")"
 # gopls reports its version from the build info, "(devel)" for a local
 # build: name it after the release it is made from.
 $GO build -trimpath \
-	-ldflags "-X 'golang.org/x/tools/gopls/internal/version.VersionOverride=$version+errcodelint'" \
+	-ldflags "-X 'main.version=$version+errcodelint'" \
 	-o "$out" .
 echo "built $out"

@@ -1,0 +1,73 @@
+package integration
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/errcodelint/errcodelint/internal/fixture"
+)
+
+// fixtureFiles returns the fixture's Go files, which gopls check takes
+// one by one.
+func fixtureFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("fixture files: %v %v", files, err)
+	}
+	return files
+}
+
+func TestGopls(t *testing.T) {
+	bin := tool(t, "ERRCODELINT_GOPLS", "gopls-test")
+	dir := fixture.Copy(t)
+
+	t.Run("version", func(t *testing.T) {
+		r := run(t, dir, nil, bin, "version")
+		wantCode(t, r, 0)
+		if !strings.Contains(r.stdout, "v0.23.0+errcodelint") {
+			t.Errorf("version output lacks v0.23.0+errcodelint")
+		}
+	})
+
+	// gopls runs errcodelint with its default configuration: gopls has
+	// no way to set an analyzer's flags.
+	t.Run("check", func(t *testing.T) {
+		r := run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		wantCode(t, r, 0)
+		fixture.Check(t, fixture.ParseText(r.stdout+r.stderr))
+	})
+
+	// The fix for each finding is offered as a quick fix at its position,
+	// and executing it gives the fixed file.
+	t.Run("codeaction", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		r := run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		findings := fixture.ParseText(r.stdout + r.stderr)
+		fixture.Check(t, findings)
+		for _, f := range findings {
+			pos := fmt.Sprintf("%s:%d:%d", filepath.Join(dir, f.File), f.Line, f.Col)
+			r := run(t, dir, nil, bin, "codeaction", "-kind=quickfix", pos)
+			wantCode(t, r, 0)
+			if !quickFixRx.MatchString(r.stdout) {
+				t.Errorf("no errcodelint quick fix at %s", pos)
+			}
+			if f.File == "slice.go" && !strings.Contains(r.stdout, `edit	"Replace -4019 with catalog.ErrOffsetToZero" [quickfix]`) {
+				t.Errorf("no quick fix for the -4019 finding at %s", pos)
+			}
+			r = run(t, dir, nil, bin, "codeaction", "-kind=quickfix", "-title=^Replace -?[0-9]+ with catalog", "-exec", "-write", pos)
+			wantCode(t, r, 0)
+		}
+		fixture.CheckFixed(t, dir, fixture.FixedFiles(t)...)
+		r = run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		wantCode(t, r, 0)
+		if fs := fixture.ParseText(r.stdout + r.stderr); len(fs) != 0 {
+			t.Errorf("after the fixes: %v", fs)
+		}
+	})
+}
+
+var quickFixRx = regexp.MustCompile(`(?m)^edit\t"Replace -?\d+ with catalog\.\w+" \[quickfix\]$`)
