@@ -4,7 +4,7 @@
 GOLANGCI_LINT_VERSION ?= v2.15.0
 GOLANGCI_LINT_ERRCODELINT := $(BIN)/golangci-lint-errcodelint
 
-.PHONY: golangci golangci-test
+.PHONY: golangci golangci-test golangci-custom-test
 
 ## golangci: build bin/golangci-lint-errcodelint (golangci-lint $(GOLANGCI_LINT_VERSION) + errcodelint)
 golangci:
@@ -15,3 +15,9 @@ golangci-test: golangci
 	ERRCODELINT_GOLANGCI_LINT=$(GOLANGCI_LINT_ERRCODELINT) $(GO) test -count=1 -run 'TestGolangciLint' ./integration/
 
 CI_TARGETS += golangci-test
+
+## golangci-custom-test: run golangci-lint custom with .custom-gcl.yml (git faked from the module cache) and test its binary
+golangci-custom-test: golangci
+	ERRCODELINT_GOLANGCI_LINT=$(GOLANGCI_LINT_ERRCODELINT) ERRCODELINT_CUSTOM_GCL=1 $(GO) test -count=1 -timeout 20m -run 'TestCustomGcl' ./integration/
+
+CI_TARGETS += golangci-custom-test
