@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
 )
@@ -18,8 +17,7 @@ func New(cfg *Config) *analysis.Analyzer {
 		Name:      "errcodelint",
 		Doc:       doc,
 		URL:       "https://github.com/errcodelint/errcodelint",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Run:       gated(cfg, func(pass *analysis.Pass) (any, error) { return run(pass, cfg) }),
 		FactTypes: append([]analysis.Fact{new(codeSourceFact)}, reupload.FactTypes...),
 	}
 	cfg.bindFlags(&a.Flags)
