@@ -139,7 +139,7 @@ func (ck *checker) findOps() {
 	}
 	for _, fn := range order {
 		// Only what importers can call needs a fact.
-		if ops := visit(fn); ops != 0 && fn.Exported() {
+		if ops := visit(fn).upload(); ops != 0 && fn.Exported() {
 			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops})
 		}
 	}
@@ -154,6 +154,7 @@ type loopInfo struct {
 
 	sendsSlice       bool // the loop, or a loop inside it, sends a slice into a session
 	sendsUpload      bool // it sends some operation of the sliced upload, or calls what does
+	sendsOther       bool // it sends another operation of the API (stat, delete), or calls what does
 	mentionsSession  bool
 	mentionsOffset   bool
 	countsAttempts   bool                  // its counter, bound or label is named for attempts
@@ -224,6 +225,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 				if l.parent != nil { // what an inner loop sends, the outer one sends too
 					l.parent.sendsSlice = l.parent.sendsSlice || l.sendsSlice
 					l.parent.sendsUpload = l.parent.sendsUpload || l.sendsUpload
+					l.parent.sendsOther = l.parent.sendsOther || l.sendsOther
 					l.parent.mentionsSession = l.parent.mentionsSession || l.mentionsSession
 					l.parent.mentionsOffset = l.parent.mentionsOffset || l.mentionsOffset
 				}
@@ -278,16 +280,22 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			if ops.sendsSlice() || (ops == 0 && isSliceSendName(name)) {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
-			if ops != 0 || isSliceSendName(name) || isRestartCallName(name) {
+			switch {
+			case ops.upload() != 0 || isSliceSendName(name) || isRestartCallName(name):
 				mark(func(l *loopInfo) { l.sendsUpload = true })
+			case ops != 0 || isOtherOpName(name):
+				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 		case *ast.BasicLit:
 			ops := ck.stringOps(n)
 			if ops&opData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
-			if ops != 0 {
+			if ops.upload() != 0 {
 				mark(func(l *loopInfo) { l.sendsUpload = true })
+			}
+			if ops&opOther != 0 {
+				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 		case *ast.Ident:
 			obj := info.Uses[n]
@@ -298,8 +306,11 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			if ops&opData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
-			if ops != 0 {
+			if ops.upload() != 0 {
 				mark(func(l *loopInfo) { l.sendsUpload = true })
+			}
+			if ops&opOther != 0 {
+				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 			if _, isVar := obj.(*types.Var); isVar {
 				if isSessionName(n.Name) {

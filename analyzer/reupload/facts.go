@@ -14,7 +14,17 @@ const (
 	opData                     // upload_slice_data: sends one slice
 	opList                     // upload_slice_list: lists the slices received, to resume
 	opFinish                   // upload_slice_finish: closes the session
+	// opOther: another operation of the API (stat, delete, list, ...).
+	// Known within a package only: the facts carry the upload's.
+	opOther
 )
+
+// otherOps are the operations of the API that are no part of a sliced
+// upload, as op strings spell them.
+var otherOps = map[string]bool{
+	"stat": true, "delete": true, "create": true, "list": true, "update": true,
+	"move": true, "copy": true, "upload": true, "download": true,
+}
 
 var opNames = [...]struct {
 	op   opSet
@@ -31,6 +41,9 @@ var opNames = [...]struct {
 func opsIn(s string) opSet {
 	var ops opSet
 	if !strings.Contains(s, "upload_slice_") {
+		if otherOps[s] {
+			return opOther
+		}
 		return 0
 	}
 	for _, o := range opNames {
@@ -48,6 +61,9 @@ func (ops opSet) restarts() bool { return ops&(opInit|opList) != 0 }
 // sendsSlice reports whether a function with these operations sends a
 // slice into an existing session (and does not open one).
 func (ops opSet) sendsSlice() bool { return ops&opData != 0 && !ops.restarts() }
+
+// upload returns the operations of the sliced upload among ops.
+func (ops opSet) upload() opSet { return ops &^ opOther }
 
 func (ops opSet) String() string {
 	var names []string

@@ -4,14 +4,23 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 )
 
 // checkLoops reports the reupload codes that the loops of one function
 // body handle as plain retries (forms 1 and 2 of the manual).
-func (ck *checker) checkLoops(body *ast.BlockStmt) {
+//
+// The loops of a function that sends one slice (by its name, uploadSlice,
+// or because it names upload_slice_data and opens no session) send
+// slices, whatever helper they call.
+func (ck *checker) checkLoops(fn *types.Func, body *ast.BlockStmt) {
+	sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].sendsSlice())
 	for _, l := range ck.scanFunc(body) {
+		if sliceSender {
+			l.sendsSlice, l.sendsUpload = true, true
+		}
 		w := &loopWalk{ck: ck, l: l, harmlessMemo: make(map[ast.Stmt]bool)}
 		end := w.walkList(l.body.List, allCodes, true)
 		w.finish(end)
@@ -45,6 +54,9 @@ type candidate struct {
 	codes     []namedCode // form 1: the codes the branch names, all at the same expression
 	at        ast.Node    // where to report
 	kills     codeSet     // a pending candidate dies when a path with one of these codes starts over
+	// afterSuccess marks a blanket retry found as what remains after a
+	// success test; one found in a branch of its own is reported first.
+	afterSuccess bool
 }
 
 // span is a range of source for a report that is no single node.
@@ -117,8 +129,12 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 		p = w.walkStmt(s.Init, p)
 	}
 	c := w.ck.cond(s.Cond)
+	start := len(w.pending)
 	out := w.branch(s.Body.List, p.inter(c.may), c)
 	elseP := p.minus(c.must)
+	// The else branch is no continuation of the then branch: what it does
+	// cannot undo a retry found there.
+	then := w.setAside(start)
 	switch e := s.Else.(type) {
 	case nil:
 		out = out.union(elseP)
@@ -127,7 +143,16 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 	case *ast.BlockStmt:
 		out = out.union(w.branch(e.List, elseP, c.not()))
 	}
+	w.addPending(then...)
 	return out
+}
+
+// setAside removes the pending retries found since start, for the walk
+// of a branch that excludes the one they were found in.
+func (w *loopWalk) setAside(start int) []candidate {
+	aside := append([]candidate(nil), w.pending[start:]...)
+	w.pending = w.pending[:start]
+	return aside
 }
 
 func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
@@ -143,12 +168,18 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 	var out, priorMust, priorSel codeSet
 	mentions := false
 	var dflt *ast.CaseClause
+	// Clauses exclude each other: what one does cannot undo a retry found
+	// in another.
+	start := len(w.pending)
+	var aside []candidate
+	defer func() { w.addPending(aside...) }()
 	for _, st := range s.Body.List {
 		cc := st.(*ast.CaseClause)
 		if cc.List == nil {
 			dflt = cc
 			continue
 		}
+		aside = append(aside, w.setAside(start)...)
 		var c condInfo
 		switch {
 		case tagIsCode:
@@ -170,6 +201,7 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 	}
 	rest := p.minus(priorMust)
 	if dflt != nil {
+		aside = append(aside, w.setAside(start)...)
 		c := condInfo{mentions: mentions, may: priorMust.complement(), at: span{dflt.Case, dflt.Colon + 1}}
 		if mentions {
 			c.sel = priorSel.complement()
@@ -227,7 +259,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 		if w.leavesLoop(list) {
 			w.successExit = true
 		}
-		w.addPending(candidate{at: c.at, kills: reuploadCodes})
+		w.addPending(candidate{at: c.at, kills: reuploadCodes, afterSuccess: true})
 	}
 	return inner.minus(c.must).minus(handled)
 }
@@ -308,10 +340,11 @@ func (w *loopWalk) finish(end codeSet) {
 			cands = append(cands, c)
 		}
 	}
-	// A retry loop counts as an upload loop when it sends something of the
-	// sliced upload or handles a session: retrying a stat is none of this
+	// A retry loop counts when it sends something of the sliced upload or
+	// handles a session, or when it sends a request that could be anything
+	// (a helper such as do(params)); retrying a stat is none of this
 	// check's business.
-	retryLoop := (l.countsAttempts || (w.successExit || w.usesClassifier) && !l.overCollection) && l.sendsUpload
+	retryLoop := (l.countsAttempts || (w.successExit || w.usesClassifier) && !l.overCollection) && (l.sendsUpload || !l.sendsOther)
 	sliceLoop := l.isSliceLoop()
 	if !retryLoop && !sliceLoop {
 		return
@@ -333,11 +366,14 @@ func (w *loopWalk) finish(end codeSet) {
 	if plain || !resends {
 		return
 	}
-	for _, c := range cands {
-		if !c.plainForm {
-			w.ck.diag(analysis.Diagnostic{Pos: c.at.Pos(), End: c.at.End(), Message: blanketRetryMessage(), Related: related})
-			return // one blanket report per loop
+	var blanket *candidate
+	for i, c := range cands {
+		if !c.plainForm && (blanket == nil || blanket.afterSuccess && !c.afterSuccess) {
+			blanket = &cands[i]
 		}
+	}
+	if blanket != nil { // one blanket report per loop
+		w.ck.diag(analysis.Diagnostic{Pos: blanket.at.Pos(), End: blanket.at.End(), Message: blanketRetryMessage(), Related: related})
 	}
 }
 

@@ -75,12 +75,14 @@ var (
 	// Words of a call that starts an upload over or resumes one.
 	restartWords = wordSet("init", "initialize", "initialise", "reinit", "restart", "reupload",
 		"resume", "reset", "renew", "reopen", "begin")
-	sessionWords   = wordSet("session", "sess", "upload")
-	newWords       = wordSet("new", "open", "start", "create")
-	listWords      = wordSet("list")
-	sliceWords     = wordSet("slice", "slices", "chunk", "chunks", "part", "parts", "piece", "pieces")
-	sendWords      = wordSet("upload", "send", "put", "post", "write", "data", "transfer", "push")
-	notSendWords   = wordSet("init", "finish", "list", "complete", "done", "close")
+	sessionWords = wordSet("session", "sess", "upload")
+	newWords     = wordSet("new", "open", "start", "create")
+	listWords    = wordSet("list")
+	sliceWords   = wordSet("slice", "slices", "chunk", "chunks", "part", "parts", "piece", "pieces")
+	sendWords    = wordSet("upload", "send", "put", "post", "write", "data", "transfer", "push")
+	notSendWords = wordSet("init", "finish", "list", "complete", "done", "close")
+	otherOpWords = wordSet("stat", "delete", "remove", "create", "mkdir", "list", "move", "rename",
+		"copy", "update", "download", "head", "exists")
 	offsetWords    = wordSet("offset", "off", "pos", "position", "cursor")
 	sessionIDWords = wordSet("session", "sess", "uploadid")
 )
@@ -131,4 +133,11 @@ func isRestartCallName(name string) bool {
 func isSliceSendName(name string) bool {
 	ws := words(name)
 	return hasWord(ws, sliceWords) && hasWord(ws, sendWords) && !hasWord(ws, notSendWords) && !hasWord(ws, restartWords)
+}
+
+// isOtherOpName reports whether a call's name says it sends an operation
+// of the API that is no part of a sliced upload: Stat, DeleteFile,
+// ListDir.
+func isOtherOpName(name string) bool {
+	return hasWord(words(name), otherOpWords) && !isSliceSendName(name) && !isRestartCallName(name)
 }

@@ -49,13 +49,14 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if fd.Body != nil {
-					ck.checkLoops(fd.Body)
+					fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+					ck.checkLoops(fn, fd.Body)
 				}
 				continue
 			}
 			ast.Inspect(d, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
-					ck.checkLoops(lit.Body)
+					ck.checkLoops(nil, lit.Body)
 					return false
 				}
 				return true

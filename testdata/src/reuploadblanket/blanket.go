@@ -147,3 +147,23 @@ func rangeOverSlices(c *cos.Client, session string, chunks [][]byte) {
 }
 
 func send(params map[string]string, body []byte) (*cos.Response, error) { return &cos.Response{}, nil }
+
+// A function that sends one slice, by its name; the op string comes from
+// the caller.
+func uploadSlice(params map[string]string, data []byte) (*cos.Response, error) {
+	var last error
+	for i := 0; i < maxRetry; i++ {
+		resp, err := send(params, data)
+		if err != nil {
+			last = err
+			continue
+		}
+		switch resp.Code {
+		case 0:
+			return resp, nil
+		default: // want `^slice resent in the same upload session on every failure code`
+			last = fmt.Errorf("code %d", resp.Code)
+		}
+	}
+	return nil, last
+}

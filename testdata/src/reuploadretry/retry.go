@@ -150,3 +150,69 @@ func opStringInTheLoop(session string, data []byte) error {
 }
 
 func post(params map[string]string, body []byte) (*cos.Response, error) { return &cos.Response{}, nil }
+
+// A request helper that every operation goes through retries a session
+// code with the rest: whatever it sends, the resend cannot succeed.
+func do(params map[string]string, body []byte) (*cos.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := post(params, body)
+		if err != nil {
+			return nil, err
+		}
+		if resp.Code == -71 || resp.Code == catalog.ErrOffsetToZero { // want `^reupload code -4019 .*handled as a plain retry`
+			time.Sleep(time.Duration(attempt+1) * time.Second)
+			continue
+		}
+		return resp, nil
+	}
+	return nil, errors.New("out of attempts")
+}
+
+func transient(code int) bool {
+	switch code {
+	case -71, -4024:
+		return true
+	case -4016: // want `^transient answers yes for reupload code -4016 \(catalog\.ErrNotSameSHA: SHA check failed\)`
+		return true
+	}
+	return false
+}
+
+// A tagless switch: the budget runs out in the default clause, which is
+// no continuation of the clause that retries.
+func taglessSwitch(c *cos.Client, session string, data []byte) error {
+	for off, tries := int64(0), 0; off < int64(len(data)); {
+		resp, err := c.SendSlice(session, off, data[off:])
+		switch {
+		case err != nil:
+			return err
+		case resp.Code == 0:
+			off, tries = off+1<<20, 0
+		case transient(resp.Code) && tries < 4: // want `^transient answers yes for reupload code -4016 .*, so this retry resends in a broken upload session`
+			tries++
+			time.Sleep(time.Duration(tries) * time.Second)
+		default:
+			return fmt.Errorf("slice at %d: %s", off, resp.Message)
+		}
+	}
+	return nil
+}
+
+// An if-else chain: the else is no continuation of the branch that
+// retries.
+func elseChain(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == 0 {
+			offset += 1 << 20
+		} else if resp.Code == -4021 { // want `^reupload code -4021 \(catalog\.ErrParamInvalidSessionDecodeError: the session parameter could not be decoded\) handled as a plain retry`
+			log.Printf("session %s undecodable, again", session)
+		} else {
+			return fmt.Errorf("code %d", resp.Code)
+		}
+	}
+	return nil
+}
