@@ -4,7 +4,7 @@
 GOPLS_VERSION ?= v0.23.0
 GOPLS_ERRCODELINT := $(BIN)/gopls-errcodelint
 
-.PHONY: gopls gopls-test
+.PHONY: gopls gopls-test gopls-compat
 
 ## gopls: build bin/gopls-errcodelint (gopls $(GOPLS_VERSION) + errcodelint, on gopls's own x/tools)
 gopls:
@@ -15,3 +15,9 @@ gopls-test: gopls
 	ERRCODELINT_GOPLS=$(GOPLS_ERRCODELINT) $(GO) test -count=1 -run 'TestGopls' ./integration/
 
 CI_TARGETS += gopls-test
+
+## gopls-compat: run the analyzer's tests against the x/tools gopls $(GOPLS_VERSION) requires
+gopls-compat:
+	GO=$(GO) GOPLS_VERSION=$(GOPLS_VERSION) tools/gopls/compat.sh
+
+CI_TARGETS += gopls-compat
