@@ -21,7 +21,8 @@ import (
 // TestLinearInFunctionSize checks that the time the check takes grows
 // linearly with the size of a function, for long bodies, deep nesting and
 // nested loops: eight times the code must not take much more than eight
-// times as long (a quadratic check would take 64).
+// times as long (a quadratic check would take 64; the bound of 32 leaves
+// room for a busy machine).
 func TestLinearInFunctionSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times the check on large generated functions")
@@ -63,7 +64,7 @@ func TestLinearInFunctionSize(t *testing.T) {
 			n := sizes[name]
 			small, large := timeCheck(t, body(n)), timeCheck(t, body(8*n))
 			t.Logf("%d: %v, %d: %v", n, small, 8*n, large)
-			if ratio := float64(large) / float64(small); ratio > 24 {
+			if ratio := float64(large) / float64(small); ratio > 32 {
 				t.Errorf("8x the code took %.1fx the time (%v, then %v): worse than linear", ratio, small, large)
 			}
 		})
@@ -106,7 +107,7 @@ func f(session string, size int) {
 	}
 	files := []*ast.File{file}
 	var best time.Duration
-	for i := range 3 {
+	for i := range 7 {
 		pass := &analysis.Pass{
 			Analyzer:          harness,
 			Fset:              fset,

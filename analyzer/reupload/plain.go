@@ -23,27 +23,89 @@ const (
 
 // classify says what a branch does.
 func (w *loopWalk) classify(list []ast.Stmt) branchKind {
+	if !w.harmlessList(list) {
+		return other
+	}
+	switch falls, continues := w.flow(list); {
+	case falls:
+		return plainFall
+	case continues:
+		return plainContinue
+	}
+	return other // every path leaves the loop
+}
+
+// harmlessList reports whether every statement of a branch only waits,
+// logs or counts, or ends the branch.
+func (w *loopWalk) harmlessList(list []ast.Stmt) bool {
+	for _, s := range list {
+		switch s := s.(type) {
+		case *ast.BranchStmt:
+			if s.Tok == token.CONTINUE && w.targetsLoop(s) || s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil {
+				continue
+			}
+			return false
+		case *ast.BlockStmt:
+			if !w.harmlessList(s.List) {
+				return false
+			}
+			continue
+		}
+		if !w.harmless(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// flow follows the paths through a harmless statement list: whether one
+// falls off its end, and whether one continues the loop.
+// `if retries < max { retries++; continue } else { return err }` never
+// falls off, and continues.
+func (w *loopWalk) flow(list []ast.Stmt) (falls, continues bool) {
 	for _, s := range list {
 		switch s := s.(type) {
 		case *ast.BranchStmt:
 			switch {
 			case s.Tok == token.CONTINUE && w.targetsLoop(s):
-				return plainContinue
+				return false, true
 			case s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil:
-				return plainFall
+				return true, continues // leaves the switch: on after it
 			}
-			return other
+			return false, continues
+		case *ast.ReturnStmt:
+			return false, continues
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && w.ck.isExit(call) {
+				return false, continues
+			}
 		case *ast.BlockStmt:
-			if k := w.classify(s.List); k != plainFall {
-				return k
+			f, c := w.flow(s.List)
+			continues = continues || c
+			if !f {
+				return false, continues
 			}
-			continue
-		}
-		if !w.harmless(s) {
-			return other
+		case *ast.IfStmt:
+			f, c := w.flowIf(s)
+			continues = continues || c
+			if !f {
+				return false, continues
+			}
 		}
 	}
-	return plainFall
+	return true, continues
+}
+
+func (w *loopWalk) flowIf(s *ast.IfStmt) (falls, continues bool) {
+	thenFalls, thenCont := w.flow(s.Body.List)
+	elseFalls, elseCont := true, false
+	switch e := s.Else.(type) {
+	case *ast.IfStmt:
+		elseFalls, elseCont = w.flowIf(e)
+	case *ast.BlockStmt:
+		elseFalls, elseCont = w.flow(e.List)
+	}
+	return thenFalls || elseFalls, thenCont || elseCont
 }
 
 // harmless reports whether a statement only waits, logs or counts: it

@@ -220,3 +220,22 @@ func retriesWithAGoodClassifier(c *cos.Client, session string, data []byte) erro
 	}
 	return nil
 }
+
+// Every path of the branch leaves the loop.
+func alwaysLeaves(c *cos.Client, session string, data []byte, restarted bool) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == -4019 {
+			if restarted {
+				return fmt.Errorf("again: %w", errRestart)
+			} else {
+				return errRestart
+			}
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
