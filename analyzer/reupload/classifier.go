@@ -204,19 +204,8 @@ func (ck *checker) classifier(d classifierDecl) {
 	if result < 0 {
 		return
 	}
-	// In a package that talks to COS, the integer parameters of a retry
-	// classifier are the codes it classifies.
-	if ck.cos {
-		ck.paramCodes = make(map[*types.Var]bool)
-		for i := 0; i < sig.Params().Len(); i++ {
-			if p := sig.Params().At(i); isInteger(p.Type()) {
-				ck.paramCodes[p] = true
-			}
-		}
-	}
 	w := &classifierWalk{ck: ck, result: result}
-	w.walkList(d.body.List, allCodes, pathCodes{})
-	ck.paramCodes = nil
+	ck.withParamCodes(d.obj, func() { w.walkList(d.body.List, allCodes, pathCodes{}) })
 
 	var codes []int
 	for _, n := range w.yes {
@@ -401,4 +390,21 @@ func (w *classifierWalk) ret(s *ast.ReturnStmt, p codeSet, pc pathCodes) {
 	if len(w.yes) == before && len(pc.named) == 0 && isBlanket(c, p) {
 		w.blanket = c.at
 	}
+}
+
+// withParamCodes runs f with the integer parameters of the function obj
+// counting as codes, in a package that talks to COS: a classifier's
+// parameters are the codes it classifies.
+func (ck *checker) withParamCodes(obj types.Object, f func()) {
+	sig, ok := obj.Type().Underlying().(*types.Signature)
+	if ck.cos && ok {
+		ck.paramCodes = make(map[*types.Var]bool)
+		for i := 0; i < sig.Params().Len(); i++ {
+			if p := sig.Params().At(i); isInteger(p.Type()) {
+				ck.paramCodes[p] = true
+			}
+		}
+	}
+	f()
+	ck.paramCodes = nil
 }

@@ -255,6 +255,9 @@ func (ck *checker) classifierCall(call *ast.CallExpr) condInfo {
 			}
 			return unknownCond()
 		}
+		if ck.isSuccessTest(fn, call) {
+			return exactCond(successCodes, call)
+		}
 		return ck.classifierCond(fn, call)
 	}
 	if obj := ck.objectOf(call.Fun); obj != nil { // a func-typed variable
@@ -303,4 +306,50 @@ func qualifiedName(pkg *types.Package, obj types.Object) string {
 		return obj.Name()
 	}
 	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+// isSuccessTest reports whether a call tests a code for success: a
+// function of this package that answers `code == 0` (resp.OK(),
+// isSuccess(code)), or a method or function named for success called on
+// or with a code (code.OK(), IsSuccess(resp.Code)).
+func (ck *checker) isSuccessTest(fn *types.Func, call *ast.CallExpr) bool {
+	if ck.successTests[fn] {
+		return true
+	}
+	ws := words(fn.Name())
+	if !hasWord(ws, successWords) || hasWord(ws, negationWords) {
+		return false
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ck.isCode(sel.X) {
+		return true
+	}
+	return len(call.Args) == 1 && ck.isCode(call.Args[0])
+}
+
+// findSuccessTests finds this package's functions that answer a bool
+// with one return of a success test: func (r *Response) OK() bool {
+// return r.Code == 0 }.
+func (ck *checker) findSuccessTests() {
+	for _, f := range ck.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || len(fd.Body.List) != 1 {
+				continue
+			}
+			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+			fn, _ := ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fn == nil || len(ret.Results) != 1 {
+				continue
+			}
+			if b, ok := ck.pass.TypesInfo.TypeOf(ret.Results[0]).(*types.Basic); !ok || b.Kind() != types.Bool && b.Kind() != types.UntypedBool {
+				continue
+			}
+			ck.withParamCodes(fn, func() {
+				c := ck.cond(ret.Results[0])
+				if c.mentions && !c.sel.empty() && successCodes.union(doneCodes).contains(c.sel) && c.sel.intersects(successCodes) {
+					ck.successTests[fn] = true
+				}
+			})
+		}
+	}
 }

@@ -385,11 +385,11 @@ func plainRetryMessage(codes []namedCode) string {
 		vs[i] = n.value
 	}
 	if via := codes[0].via; via != "" {
-		noun := "code"
+		noun, pronoun := "code", "it"
 		if len(vs) > 1 {
-			noun = "codes"
+			noun, pronoun = "codes", "them"
 		}
-		return fmt.Sprintf("%s answers yes for reupload %s %s, so this retry resends in a broken upload session: handle them first and %s", via, noun, describeSome(preferred(vs)), remedy)
+		return fmt.Sprintf("%s answers yes for reupload %s %s, so this retry resends in a broken upload session: handle %s first and %s", via, noun, describeSome(preferred(vs)), pronoun, remedy)
 	}
 	return fmt.Sprintf("reupload code %s handled as a plain retry in the same upload session: %s", describe(vs[0]), remedy)
 }

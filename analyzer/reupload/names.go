@@ -81,6 +81,7 @@ var (
 	sliceWords   = wordSet("slice", "slices", "chunk", "chunks", "part", "parts", "piece", "pieces")
 	sendWords    = wordSet("upload", "send", "put", "post", "write", "data", "transfer", "push")
 	notSendWords = wordSet("init", "finish", "list", "complete", "done", "close")
+	successWords = wordSet("ok", "success", "succeeded", "successful", "succeed")
 	otherOpWords = wordSet("stat", "delete", "remove", "create", "mkdir", "list", "move", "rename",
 		"copy", "update", "download", "head", "exists")
 	offsetWords    = wordSet("offset", "off", "pos", "position", "cursor")

@@ -31,15 +31,17 @@ var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
 func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ck := &checker{
-		pass:        pass,
-		codes:       codes,
-		report:      report,
-		ops:         make(map[*types.Func]opSet),
-		classifiers: make(map[types.Object][]int),
-		reported:    make(map[token.Pos]bool),
+		pass:         pass,
+		codes:        codes,
+		report:       report,
+		ops:          make(map[*types.Func]opSet),
+		classifiers:  make(map[types.Object][]int),
+		successTests: make(map[*types.Func]bool),
+		reported:     make(map[token.Pos]bool),
 	}
 	ck.cos = talksToCOS(pass, ins)
 	ck.findOps()
+	ck.findSuccessTests()
 	ck.checkRetrySets(ins)
 	ck.checkClassifiers()
 	// Each function declaration is scanned once, with the function
@@ -81,6 +83,9 @@ type checker struct {
 	// (functions, func-typed variables, map and slice variables) with the
 	// reupload codes they answer yes for.
 	classifiers map[types.Object][]int
+	// successTests holds the package's functions that test a code for
+	// success (func (r *Response) OK() bool { return r.Code == 0 }).
+	successTests map[*types.Func]bool
 	// paramCodes holds the integer parameters of the classifier being
 	// read, which count as codes in a package that talks to COS.
 	paramCodes map[*types.Var]bool

@@ -190,3 +190,21 @@ func budgetInside(c *cos.Client, session string, data []byte) (*cos.Response, er
 	}
 	return nil, nil
 }
+
+func succeeded(code int) bool { return code == 0 }
+
+// A success test of the package's own, negated.
+func notSucceeded(c *cos.Client, session string, offset int64, data []byte) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := c.SendSlice(session, offset, data)
+		if err != nil {
+			return err
+		}
+		if !succeeded(resp.Code) { // want `^slice resent in the same upload session on every failure code`
+			time.Sleep(time.Second)
+			continue
+		}
+		return nil
+	}
+	return errors.New("out of attempts")
+}

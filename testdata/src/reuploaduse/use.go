@@ -17,7 +17,7 @@ func byClassifier(c *cos.Client, session string, data []byte) error {
 		if err != nil {
 			return err
 		}
-		if cos.IsRetryable(resp.Code) { // want `^reuploadcos\.IsRetryable answers yes for reupload code -4019 \(catalog\.ErrOffsetToZero: storing failed, upload again\), so this retry resends in a broken upload session: handle them first and start a new upload with upload_slice_init or resume via upload_slice_list$`
+		if cos.IsRetryable(resp.Code) { // want `^reuploadcos\.IsRetryable answers yes for reupload code -4019 \(catalog\.ErrOffsetToZero: storing failed, upload again\), so this retry resends in a broken upload session: handle it first and start a new upload with upload_slice_init or resume via upload_slice_list$`
 			time.Sleep(time.Second)
 			continue
 		}
