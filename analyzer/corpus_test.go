@@ -358,3 +358,45 @@ func (sc scores) details() []string {
 	}
 	return out
 }
+
+// TestCorpusScoring checks the scorer itself on made-up findings.
+func TestCorpusScoring(t *testing.T) {
+	expected := []expectation{
+		{file: "a.go", line: 10, category: catMagic, count: 2},
+		{file: "a.go", line: 11, category: catUnknown, count: 1},
+		{file: "a.go", line: 20, category: catReupload, count: 1, spanStart: 20, spanEnd: 30},
+		{file: "a.go", line: 25, category: catReupload, count: 1, spanStart: 25, spanEnd: 27},
+		{file: "a.go", line: 40, category: catReupload, count: 1, spanStart: 40, spanEnd: 40},
+	}
+	found := []finding{
+		{file: "a.go", line: 10, category: catMagic},    // met
+		{file: "a.go", line: 12, category: catMagic},    // false: no expectation on the line
+		{file: "a.go", line: 11, category: catUnknown},  // met
+		{file: "a.go", line: 11, category: catUnknown},  // false: one more than expected
+		{file: "b.go", line: 11, category: catUnknown},  // false: other file
+		{file: "a.go", line: 26, category: catReupload}, // innermost span: line 25
+		{file: "a.go", line: 26, category: catReupload}, // a second finding in the same span is no false alarm
+		{file: "a.go", line: 41, category: catReupload}, // false: outside every span
+	}
+	sc := score(expected, found)
+	type want struct {
+		expected, reported, matched, missed, falses int
+	}
+	for cat, w := range map[string]want{
+		catMagic:    {expected: 2, reported: 2, matched: 1, missed: 1, falses: 1},
+		catUnknown:  {expected: 1, reported: 3, matched: 1, missed: 0, falses: 2},
+		catReupload: {expected: 3, reported: 3, matched: 2, missed: 2, falses: 1},
+	} {
+		s := sc.byCategory[cat]
+		got := want{s.expected, s.reported, s.matched, len(s.misses), len(s.falses)}
+		if got != w {
+			t.Errorf("%s: got %+v, want %+v", cat, got, w)
+		}
+		if got.reported != got.matched+got.falses {
+			t.Errorf("%s: reported %d != matched %d + false %d", cat, got.reported, got.matched, got.falses)
+		}
+	}
+	if s := sc.byCategory[catReupload]; len(s.misses) == 2 && (s.misses[0].line != 20 || s.misses[1].line != 40) {
+		t.Errorf("reupload misses: %+v, want lines 20 and 40", s.misses)
+	}
+}
