@@ -212,7 +212,10 @@ func (s *state) seedEnvelopes(structs []*ast.StructType) {
 		if code == nil || !message {
 			continue
 		}
-		field := s.pass.TypesInfo.Defs[code]
+		field, ok := s.pass.TypesInfo.Defs[code].(*types.Var)
+		if !ok {
+			continue // no type information (the package has errors)
+		}
 		s.mark(field, codeDomain, 0)
 		// A named type declared for the field (type RetCode int) holds codes too.
 		if named, ok := types.Unalias(field.Type()).(*types.Named); ok && named.Obj().Pkg() == s.pass.Pkg && isInteger(named) {
