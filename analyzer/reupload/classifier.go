@@ -157,7 +157,7 @@ func (ck *checker) remember(obj types.Object, codes []int) {
 	}
 	codes = setOf(codes...).inter(reuploadCodes).values()
 	ck.classifiers[obj] = codes
-	if obj.Pkg() != ck.pass.Pkg || !obj.Exported() {
+	if obj.Pkg() != ck.pass.Pkg || !obj.Exported() || ck.inTest(obj.Pos()) {
 		return // only what importers can name needs a fact
 	}
 	switch o := obj.(type) {

@@ -139,7 +139,7 @@ func (ck *checker) findOps() {
 	}
 	for _, fn := range order {
 		// Only what importers can call needs a fact.
-		if ops := visit(fn).upload(); ops != 0 && fn.Exported() {
+		if ops := visit(fn).upload(); ops != 0 && fn.Exported() && !ck.inTest(fn.Pos()) {
 			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops})
 		}
 	}

@@ -90,10 +90,10 @@ var (
 
 // saysRetry reports whether a classifier's or a set's name says it answers
 // "retry": isRetryable, shouldRetry, Temporary, retryCodes, but not
-// nonRetryable or noRetryCodes.
+// nonRetryable, noRetryCodes or retryWithNewSession.
 func saysRetry(name string) bool {
 	ws := words(name)
-	return hasWord(ws, retryWords) && !hasWord(ws, negationWords)
+	return hasWord(ws, retryWords) && !hasWord(ws, negationWords) && !isRestartCallName(name)
 }
 
 // countsAttempts reports whether a loop variable, bound or label is named

@@ -231,11 +231,17 @@ func (w *loopWalk) harmlessTarget(lhs ast.Expr) bool {
 	if id == nil {
 		return false
 	}
-	if isStateName(id.Name) {
+	if isStateName(id.Name) || isRestartCallName(id.Name) {
 		return false
 	}
 	if obj := w.ck.pass.TypesInfo.ObjectOf(id); obj != nil && w.l.headerVars[obj] && !countsAttempts(id.Name) {
 		return false
+	}
+	// A flag (broken = true) is how a loop tells its top to start over.
+	if t := w.ck.pass.TypesInfo.TypeOf(lhs); t != nil {
+		if b, ok := t.Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
+			return false
+		}
 	}
 	return true
 }

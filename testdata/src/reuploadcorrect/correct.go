@@ -239,3 +239,31 @@ func alwaysLeaves(c *cos.Client, session string, data []byte, restarted bool) er
 	}
 	return nil
 }
+
+// A flag tells the top of the loop to open a new session.
+func flagRestarts(c *cos.Client, path string, data []byte) error {
+	var session string
+	broken := true
+	for offset := int64(0); offset < int64(len(data)); {
+		if broken {
+			init, err := c.InitUpload(path, int64(len(data)))
+			if err != nil {
+				return err
+			}
+			session, offset, broken = init.Data.Session, 0, false
+		}
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == -4026 {
+			broken = true
+			continue
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// A name that says what happens after the retry: a new session.
+func retryWithNewSession(code int) bool { return code == -4019 }
