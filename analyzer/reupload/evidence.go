@@ -147,7 +147,8 @@ func (ck *checker) findOps() {
 
 // A loopInfo is what the function scan learns about one loop.
 type loopInfo struct {
-	stmt   ast.Stmt // *ast.ForStmt or *ast.RangeStmt
+	stmt   ast.Node    // *ast.ForStmt or *ast.RangeStmt; *ast.FuncDecl for a function that calls itself
+	self   *types.Func // the function that calls itself to retry, for a *ast.FuncDecl
 	body   *ast.BlockStmt
 	label  string
 	parent *loopInfo

@@ -7,6 +7,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // checkLoops reports the reupload codes that the loops of one function
@@ -15,9 +16,21 @@ import (
 // The loops of a function that sends one slice (by its name, uploadSlice,
 // or because it names upload_slice_data and opens no session) send
 // slices, whatever helper they call.
-func (ck *checker) checkLoops(fn *types.Func, body *ast.BlockStmt) {
+//
+// Such a function that sends its slice again by calling itself (return
+// c.uploadSlice(session, offset, data, retries-1)) is a loop of its own,
+// whose continue is that return.
+func (ck *checker) checkLoops(fd *ast.FuncDecl, body *ast.BlockStmt) {
+	var fn *types.Func
+	if fd != nil {
+		fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	}
 	sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].sendsSlice())
-	for _, l := range ck.scanFunc(body) {
+	loops := ck.scanFunc(body)
+	if sliceSender && ck.callsItself(fn, body) {
+		loops = append(loops, &loopInfo{stmt: fd, body: body, self: fn, countsAttempts: true, headerVars: map[types.Object]bool{}})
+	}
+	for _, l := range loops {
 		if sliceSender {
 			l.sendsSlice, l.sendsUpload = true, true
 		}
@@ -25,6 +38,43 @@ func (ck *checker) checkLoops(fn *types.Func, body *ast.BlockStmt) {
 		end := w.walkList(l.body.List, allCodes, true)
 		w.finish(end)
 	}
+}
+
+// callsItself reports whether a function returns a call of itself.
+func (ck *checker) callsItself(fn *types.Func, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			found = found || ck.returnsSelfCall(fn, n)
+		}
+		return !found
+	})
+	return found
+}
+
+// returnsSelfCall reports whether a return statement returns what a call
+// of fn returns.
+func (ck *checker) returnsSelfCall(fn *types.Func, s *ast.ReturnStmt) bool {
+	if fn == nil || len(s.Results) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(s.Results[0]).(*ast.CallExpr)
+	return ok && typeutil.StaticCallee(ck.pass.TypesInfo, call) == fn
+}
+
+// resends reports whether a statement sends the loop round again: a
+// continue of the loop, or the return of a function's call of itself.
+func (w *loopWalk) resends(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE && w.targetsLoop(s)
+	case *ast.ReturnStmt:
+		return w.l.self != nil && w.ck.returnsSelfCall(w.l.self, s)
+	}
+	return false
 }
 
 // A loopWalk follows one loop body, statement by statement, with the set
@@ -86,7 +136,9 @@ func (w *loopWalk) walkStmt(s ast.Stmt, p codeSet) codeSet {
 	case *ast.SwitchStmt:
 		return w.walkSwitch(s, p)
 	case *ast.ReturnStmt:
-		w.kill(p)
+		if !w.resends(s) {
+			w.kill(p)
+		}
 		return codeSet{}
 	case *ast.BranchStmt:
 		return w.walkBranch(s, p)
@@ -335,7 +387,11 @@ func (w *loopWalk) finish(end codeSet) {
 		return // every iteration starts over: continuing is a restart
 	}
 	cands := w.cands
-	for _, c := range w.pending {
+	pending := w.pending
+	if l.self != nil {
+		pending = nil // falling off the end of a function returns
+	}
+	for _, c := range pending {
 		if c.plainForm && end.intersects(c.kills) || !c.plainForm && end.contains(reuploadCodes) {
 			cands = append(cands, c)
 		}
@@ -350,7 +406,10 @@ func (w *loopWalk) finish(end codeSet) {
 		return
 	}
 	related := []analysis.RelatedInformation{{Pos: l.stmt.Pos(), End: l.body.Lbrace, Message: "the loop that retries"}}
-	if sliceLoop {
+	switch {
+	case l.self != nil:
+		related[0].Message = "the function that sends the slice again by calling itself"
+	case sliceLoop:
 		related[0].Message = "the slice-upload loop"
 	}
 	plain := false

@@ -41,7 +41,12 @@ func (w *loopWalk) harmlessList(list []ast.Stmt) bool {
 	for _, s := range list {
 		switch s := s.(type) {
 		case *ast.BranchStmt:
-			if s.Tok == token.CONTINUE && w.targetsLoop(s) || s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil {
+			if w.resends(s) || s.Tok == token.BREAK && s.Label == nil && w.switchOut != nil {
+				continue
+			}
+			return false
+		case *ast.ReturnStmt:
+			if w.resends(s) && w.harmlessSelfCall(s) {
 				continue
 			}
 			return false
@@ -74,7 +79,7 @@ func (w *loopWalk) flow(list []ast.Stmt) (falls, continues bool) {
 			}
 			return false, continues
 		case *ast.ReturnStmt:
-			return false, continues
+			return false, continues || w.resends(s)
 		case *ast.ExprStmt:
 			if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && w.ck.isExit(call) {
 				return false, continues
@@ -192,6 +197,18 @@ func (w *loopWalk) harmlessUncached(s ast.Stmt) bool {
 		return s.Tok == token.CONTINUE && w.targetsLoop(s)
 	}
 	return false
+}
+
+// harmlessSelfCall reports whether the arguments of a function's call of
+// itself only compute (retries-1), so that the call resends.
+func (w *loopWalk) harmlessSelfCall(s *ast.ReturnStmt) bool {
+	call := ast.Unparen(s.Results[0]).(*ast.CallExpr)
+	for _, a := range call.Args {
+		if !w.harmlessExpr(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // harmlessOrExit reports whether every statement of a nested block is

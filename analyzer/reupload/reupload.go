@@ -30,6 +30,9 @@ var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
 // filters suppressed and generated ones. The pass must have the result of
 // inspect.Analyzer and the facts of FactTypes.
 func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
+	if pass.TypesInfo == nil || pass.Pkg == nil {
+		return // nothing to resolve constants or calls with
+	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ck := &checker{
 		pass:         pass,
@@ -52,8 +55,7 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if fd.Body != nil {
-					fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-					ck.checkLoops(fn, fd.Body)
+					ck.checkLoops(fd, fd.Body)
 				}
 				continue
 			}

@@ -267,3 +267,35 @@ func flagRestarts(c *cos.Client, path string, data []byte) error {
 
 // A name that says what happens after the retry: a new session.
 func retryWithNewSession(code int) bool { return code == -4019 }
+
+// A function that starts the whole upload over by calling itself.
+func uploadFile(c *cos.Client, path string, data []byte, attempts int) error {
+	init, err := c.InitUpload(path, int64(len(data)))
+	if err != nil {
+		return err
+	}
+	resp, err := c.SendSlice(init.Data.Session, 0, data)
+	if err != nil {
+		return err
+	}
+	if resp.Code == -4019 && attempts > 0 {
+		return uploadFile(c, path, data, attempts-1)
+	}
+	return nil
+}
+
+// A slice sender that calls itself for the next slice, and gives up on a
+// session code.
+func sendFrom(c *cos.Client, session string, offset int64, data []byte) error {
+	if offset >= int64(len(data)) {
+		return nil
+	}
+	resp, err := c.SendSlice(session, offset, data[offset:])
+	if err != nil {
+		return err
+	}
+	if resp.Code == -4019 {
+		return errRestart
+	}
+	return sendFrom(c, session, offset+1<<20, data)
+}

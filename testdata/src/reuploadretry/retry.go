@@ -216,3 +216,16 @@ func elseChain(c *cos.Client, session string, data []byte) error {
 	}
 	return nil
 }
+
+// A function that sends its slice again by calling itself.
+func sendSlice(c *cos.Client, session string, offset int64, data []byte, retries int) (*cos.Response, error) {
+	resp, err := c.SendSlice(session, offset, data)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Code == catalog.ErrOffsetBackTooMuch && retries > 0 { // want `^reupload code -4026 .*handled as a plain retry`
+		log.Printf("slice at %d: %s, again", offset, resp.Message)
+		return sendSlice(c, session, offset, data, retries-1)
+	}
+	return resp, nil
+}
