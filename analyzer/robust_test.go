@@ -104,6 +104,52 @@ func valid(r Response) bool { return r.Code == -4019 }
 	}
 }
 
+// TestFixAfterKeyword: a literal right after a keyword, in code gofmt
+// never saw, is replaced by a name that does not run into the keyword.
+func TestFixAfterKeyword(t *testing.T) {
+	src := []byte(`package c
+
+const api = "https://sh.file.myqcloud.com/files/v2/"
+
+type Response struct {
+	Code    int    ` + "`json:\"code\"`" + `
+	Message string ` + "`json:\"message\"`" + `
+}
+
+func f(r Response) int {
+	switch r.Code {
+	case-4019:
+		return 1
+	}
+	if-4026==r.Code {
+		return 2
+	}
+	switch-4018 {
+	case r.Code:
+	}
+	for-4017!=r.Code {
+	}
+	return-4016
+}
+
+func g(r Response) bool { return-4019==r.Code }
+`)
+	checkFile(t, "keywords.go", src) // the fixes parse and type-check
+	c := check(t, "keywords.go", src)
+	res := runPass(t, New(&Config{}), c)
+	spaced := 0
+	for _, d := range res.diagnostics {
+		for _, fix := range d.SuggestedFixes {
+			if strings.HasPrefix(string(fix.TextEdits[0].NewText), " catalog.") {
+				spaced++
+			}
+		}
+	}
+	if spaced != 5 {
+		t.Errorf("%d fixes start with a space, want 5 (case, if, switch, for, return in g)", spaced)
+	}
+}
+
 // TestEmptyTypesInfo runs the pass with syntax and no type information at
 // all, the extreme of partial information: nothing to report, no panic.
 func TestEmptyTypesInfo(t *testing.T) {
