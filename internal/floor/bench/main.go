@@ -22,15 +22,16 @@ type hyperfineResult struct {
 	Mean   float64   `json:"mean"`
 	Median float64   `json:"median"`
 	Stddev float64   `json:"stddev"`
+	Min    float64   `json:"min"`
 	User   float64   `json:"user"`
 	System float64   `json:"system"`
 	Times  []float64 `json:"times"`
 }
 
 type measurement struct {
-	wall, wallSD, cpu float64 // seconds: median wall, its spread, mean user+system
-	rssMB             float64 // median peak RSS
-	runs              int
+	wall, wallSD, wallMin, cpu float64 // seconds: median wall, its spread, fastest run, mean user+system
+	rssMB                      float64 // median peak RSS
+	runs                       int
 }
 
 // pairs are each regime's tool and its floor.
@@ -67,11 +68,11 @@ func main() {
 	}
 	for _, g := range groups {
 		fmt.Printf("### %s\n\n", g)
-		fmt.Println("| tool | wall (median ± sd) | CPU user+sys | peak RSS | runs |")
-		fmt.Println("|---|---|---|---|---|")
+		fmt.Println("| tool | wall median ± sd | wall min | CPU user+sys | peak RSS | runs |")
+		fmt.Println("|---|---|---|---|---|---|")
 		for _, tool := range []string{"nop", "errcodelint-nofacts", "nopfacts", "errcodelint"} {
 			if m, ok := results[g+"."+tool]; ok {
-				fmt.Printf("| %s | %.2f s ± %.2f | %.2f s | %.0f MB | %d |\n", tool, m.wall, m.wallSD, m.cpu, m.rssMB, m.runs)
+				fmt.Printf("| %s | %.2f s ± %.2f | %.2f s | %.2f s | %.0f MB | %d |\n", tool, m.wall, m.wallSD, m.wallMin, m.cpu, m.rssMB, m.runs)
 			}
 		}
 		fmt.Println()
@@ -79,7 +80,8 @@ func main() {
 			m, ok1 := results[g+"."+p[0]]
 			floor, ok2 := results[g+"."+p[1]]
 			if ok1 && ok2 {
-				fmt.Printf("- %s / %s: wall %.3f, CPU %.3f, peak RSS %.3f\n", p[0], p[1], m.wall/floor.wall, m.cpu/floor.cpu, m.rssMB/floor.rssMB)
+				fmt.Printf("- %s / %s: wall median %.3f, wall min %.3f, CPU %.3f, peak RSS %.3f\n",
+					p[0], p[1], m.wall/floor.wall, m.wallMin/floor.wallMin, m.cpu/floor.cpu, m.rssMB/floor.rssMB)
 			}
 		}
 		fmt.Println()
@@ -99,7 +101,7 @@ func load(dir, id string) (measurement, error) {
 		return measurement{}, fmt.Errorf("%d results, want 1", len(doc.Results))
 	}
 	r := doc.Results[0]
-	m := measurement{wall: r.Median, wallSD: r.Stddev, cpu: r.User + r.System, runs: len(r.Times)}
+	m := measurement{wall: r.Median, wallSD: r.Stddev, wallMin: r.Min, cpu: r.User + r.System, runs: len(r.Times)}
 	rss, err := readRSS(filepath.Join(dir, id+".rss"))
 	if err != nil {
 		return measurement{}, err
