@@ -92,6 +92,8 @@ func check(tb testing.TB, name string, src []byte) *checked {
 	if c.file == nil {
 		return c
 	}
+	// Keep the shared file set from growing with every fuzz input.
+	tb.Cleanup(func() { fset.RemoveFile(fset.File(c.file.FileStart)) })
 	c.info = &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Instances:    make(map[*ast.Ident]types.Instance),
