@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,6 +31,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	st.checkComparisons(syn.cmps, r.fileOf, r.report)
 	st.checkAssignedValues(syn, r.fileOf, r.report)
 	reupload.Check(pass, st, r.report)
+	r.flush()
 	return nil, nil
 }
 
@@ -40,13 +43,15 @@ func isCatalog(path string) bool {
 }
 
 // reporter passes on the diagnostics that no directive silences and that
-// do not fall in generated files.
+// do not fall in generated files, in the order of their positions (the
+// checks run one after another, readers read top to bottom).
 type reporter struct {
 	pass       *analysis.Pass
 	cfg        *Config
 	files      map[*token.File]*ast.File
 	generated  map[*ast.File]bool
 	directives *directives
+	pending    []analysis.Diagnostic
 }
 
 func newReporter(pass *analysis.Pass, cfg *Config) *reporter {
@@ -87,5 +92,14 @@ func (r *reporter) report(d analysis.Diagnostic) {
 	if r.directives != nil && r.directives.isIgnored(r.pass.Fset, d.Pos) {
 		return
 	}
-	r.pass.Report(d)
+	r.pending = append(r.pending, d)
+}
+
+// flush reports the pending diagnostics in position order.
+func (r *reporter) flush() {
+	slices.SortStableFunc(r.pending, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	for _, d := range r.pending {
+		r.pass.Report(d)
+	}
+	r.pending = nil
 }
