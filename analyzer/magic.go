@@ -39,10 +39,14 @@ func (s *state) checkComparisons(cmps []comparison, fileOf func(token.Pos) *ast.
 func (s *state) checkAssignedValues(syn *syntax, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
 	containers := make(map[types.Object]domain)
 	for _, l := range syn.lookups {
-		if d := s.domainOf(l.value); d != noDomain {
-			if obj := assignee(s.pass.TypesInfo, l.container); obj != nil {
-				containers[obj] = d
-			}
+		d := s.domainOf(l.value)
+		if d == noDomain {
+			continue
+		}
+		if lit, ok := ast.Unparen(l.container).(*ast.CompositeLit); ok {
+			s.checkElements(lit, d, fileOf, report) // slices.Contains([]int{-4018, -177}, code)
+		} else if obj := assignee(s.pass.TypesInfo, l.container); obj != nil {
+			containers[obj] = d
 		}
 	}
 	for _, f := range syn.flows {

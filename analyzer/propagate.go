@@ -37,6 +37,9 @@ func (s *state) flowDomain(f flow) domain {
 		if !ok {
 			return noDomain
 		}
+		if from, ok := convertedFrom(s.pass.TypesInfo, call, f.fromResult); ok {
+			return s.domainOf(from)
+		}
 		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 		if !ok {
 			return noDomain
@@ -44,4 +47,26 @@ func (s *state) flowDomain(f flow) domain {
 		return s.objDomain(fn, f.fromResult)
 	}
 	return s.domainOf(f.from)
+}
+
+// convertedFrom returns the operand whose code the given result of a
+// standard conversion carries: strconv.Atoi(s), strconv.ParseInt(s, ...),
+// strconv.Itoa(i), n.Int64() and n.String() of a json.Number (a code
+// decoded with UseNumber).
+func convertedFrom(info *types.Info, call *ast.CallExpr, result int) (ast.Expr, bool) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || result != 0 {
+		return nil, false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "strconv.Atoi", "strconv.ParseInt", "strconv.Itoa", "strconv.FormatInt":
+		if len(call.Args) > 0 {
+			return call.Args[0], true
+		}
+	case "encoding/json.Int64", "encoding/json.String":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X, true
+		}
+	}
+	return nil, false
 }

@@ -86,6 +86,9 @@ func (s *state) domainOf(e ast.Expr) domain {
 			}
 			return noDomain
 		}
+		if from, ok := convertedFrom(info, e, 0); ok {
+			return s.domainOf(from)
+		}
 		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok {
 			if d := s.objDomain(fn, 0); d != noDomain {
 				return d
