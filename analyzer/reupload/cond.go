@@ -28,6 +28,8 @@ type condInfo struct {
 	// at is the comparison that looks at the code, for reports about the
 	// condition as a whole.
 	at ast.Node
+	// src is the condition.
+	src ast.Expr
 }
 
 // A namedCode is a code a condition selects, and the expression that
@@ -58,6 +60,7 @@ func (c condInfo) not() condInfo {
 		must:     c.may.complement(),
 		explicit: c.explicit, // filtered by sel where used
 		at:       c.at,
+		src:      c.src,
 	}
 	if c.mentions {
 		out.sel = c.sel.complement()
@@ -141,19 +144,28 @@ func (ck *checker) isCode(e ast.Expr) bool {
 
 // cond evaluates a condition.
 func (ck *checker) cond(e ast.Expr) condInfo {
+	c := ck.condOf(e)
+	c.src = e
+	return c
+}
+
+func (ck *checker) condOf(e ast.Expr) condInfo {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.LOR:
-			return orCond(ck.cond(e.X), ck.cond(e.Y))
+			return orCond(ck.condOf(e.X), ck.condOf(e.Y))
 		case token.LAND:
-			return andCond(ck.cond(e.X), ck.cond(e.Y))
+			return andCond(ck.condOf(e.X), ck.condOf(e.Y))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if c, ok := ck.compareErr(e); ok {
+				return c
+			}
 			return ck.compare(e)
 		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			return ck.cond(e.X).not()
+			return ck.condOf(e.X).not()
 		}
 	case *ast.CallExpr:
 		return ck.classifierCall(e)

@@ -140,7 +140,7 @@ func (ck *checker) findOps() {
 	for _, fn := range order {
 		// Only what importers can call needs a fact.
 		if ops := visit(fn).upload(); ops != 0 && fn.Exported() && !ck.inTest(fn.Pos()) {
-			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops})
+			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops, CodeErrors: ck.codeErrors[fn]})
 		}
 	}
 }
@@ -248,6 +248,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			loops = append(loops, l)
 			loopStack = append(loopStack, l)
 		case *ast.AssignStmt:
+			ck.noteCodeErrors(n.Lhs, n.Rhs)
 			for i, lhs := range n.Lhs {
 				if len(n.Rhs) == len(n.Lhs) {
 					taint(lhs, exprOps(n.Rhs[i]))
@@ -256,6 +257,11 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 				}
 			}
 		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, name := range n.Names {
+				lhs[i] = name
+			}
+			ck.noteCodeErrors(lhs, n.Values)
 			for i, name := range n.Names {
 				if i < len(n.Values) {
 					taint(name, exprOps(n.Values[i]))

@@ -80,6 +80,9 @@ func (ops opSet) String() string {
 // to start over when it calls one that opens a session).
 type opsFact struct {
 	Ops opSet
+	// CodeErrors says that the function's error result carries the
+	// failure codes: err != nil tests the code.
+	CodeErrors bool
 }
 
 func (*opsFact) AFact() {}

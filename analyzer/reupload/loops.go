@@ -182,8 +182,8 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 	}
 	c := w.ck.cond(s.Cond)
 	start := len(w.pending)
-	out := w.branch(s.Body.List, p.inter(c.may), c)
-	elseP := p.minus(c.must)
+	out, takenOut := w.branch(s.Body.List, p.inter(c.may), c)
+	elseP := p.minus(c.must).minus(takenOut)
 	// The else branch is no continuation of the then branch: what it does
 	// cannot undo a retry found there.
 	then := w.setAside(start)
@@ -193,7 +193,8 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 	case *ast.IfStmt:
 		out = out.union(w.walkIf(e, elseP))
 	case *ast.BlockStmt:
-		out = out.union(w.branch(e.List, elseP, c.not()))
+		elseOut, _ := w.branch(e.List, elseP, c.not())
+		out = out.union(elseOut)
 	}
 	w.addPending(then...)
 	return out
@@ -244,8 +245,9 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 		default:
 			c = unknownCond()
 		}
-		out = out.union(w.branch(cc.Body, p.inter(c.may).minus(priorMust), c))
-		priorMust = priorMust.union(c.must)
+		clauseOut, takenOut := w.branch(cc.Body, p.inter(c.may).minus(priorMust), c)
+		out = out.union(clauseOut)
+		priorMust = priorMust.union(c.must).union(takenOut)
 		if c.mentions {
 			mentions = true
 			priorSel = priorSel.union(c.sel)
@@ -258,7 +260,8 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 		if mentions {
 			c.sel = priorSel.complement()
 		}
-		out = out.union(w.branch(dflt.Body, rest, c))
+		dfltOut, _ := w.branch(dflt.Body, rest, c)
+		out = out.union(dfltOut)
 	} else {
 		out = out.union(rest)
 	}
@@ -267,7 +270,11 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 
 // branch walks the statements run when c holds, with path set p, and
 // returns the path set after them.
-func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
+//
+// It also returns the codes the branch takes out, by naming them or
+// looking into the error that carries them, without retrying: the paths
+// that do not take the branch no longer hold them either.
+func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) (out, takenOut codeSet) {
 	sel := p
 	if c.mentions {
 		sel = p.inter(c.sel)
@@ -286,7 +293,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 	if !c.mentions && len(named) == 0 && w.harmlessOrExit(list) {
 		// `if attempts > max { return err }`: a retry budget, not a
 		// decision about the code. The retries go on until it runs out.
-		return p
+		return p, codeSet{}
 	}
 	kind := w.classify(list)
 	if kind != other {
@@ -298,10 +305,15 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 		}
 		if kind == plainContinue {
 			w.cands = append(w.cands, cs...)
-			return codeSet{}
+			return codeSet{}, codeSet{}
 		}
 		w.addPending(cs...)
-		return p
+		return p, codeSet{}
+	}
+	if c.src != nil && w.ck.inspectsCodeError(c.src) {
+		// errors.Is(err, errSession), isRetryable(err): the branch may
+		// take the reupload codes out.
+		handled = handled.union(reuploadCodes)
 	}
 	inner := w.walkList(list, p, false)
 	if c.mentions && !sel.empty() && successCodes.union(doneCodes).contains(sel) && sel.intersects(successCodes) && inner.empty() {
@@ -313,7 +325,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) codeSet {
 		}
 		w.addPending(candidate{at: c.at, kills: reuploadCodes, afterSuccess: true})
 	}
-	return inner.minus(c.must).minus(handled)
+	return inner.minus(c.must).minus(handled), handled
 }
 
 // groupNamed makes one candidate per expression: a case value, an equality

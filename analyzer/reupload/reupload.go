@@ -41,9 +41,12 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		ops:          make(map[*types.Func]opSet),
 		classifiers:  make(map[types.Object][]int),
 		successTests: make(map[*types.Func]bool),
+		codeErrors:   make(map[*types.Func]bool),
+		codeErrVars:  make(map[types.Object]bool),
 		reported:     make(map[token.Pos]bool),
 	}
 	ck.cos = talksToCOS(pass, ins)
+	ck.findCodeErrors()
 	ck.findOps()
 	ck.findSuccessTests()
 	ck.checkRetrySets(ins)
@@ -89,6 +92,10 @@ type checker struct {
 	// successTests holds the package's functions that test a code for
 	// success (func (r *Response) OK() bool { return r.Code == 0 }).
 	successTests map[*types.Func]bool
+	// codeErrors holds the package's functions whose error result carries
+	// the failure codes; codeErrVars the variables assigned such a result.
+	codeErrors  map[*types.Func]bool
+	codeErrVars map[types.Object]bool
 	// paramCodes holds the integer parameters of the classifier being
 	// read, which count as codes in a package that talks to COS.
 	paramCodes map[*types.Var]bool

@@ -208,3 +208,84 @@ func notSucceeded(c *cos.Client, session string, offset int64, data []byte) erro
 	}
 	return errors.New("out of attempts")
 }
+
+var errSession = errors.New("upload session broken")
+
+// sliceErr sends a slice; a failure code comes back as an error.
+func sliceErr(c *cos.Client, session string, offset int64, data []byte) error {
+	resp, err := c.SendSlice(session, offset, data)
+	if err != nil {
+		return err
+	}
+	if resp.Code != 0 {
+		return &cos.Error{Code: resp.Code, Message: resp.Message}
+	}
+	return nil
+}
+
+// sendSliceErr returns what sliceErr returns.
+func sendSliceErr(c *cos.Client, session string, offset int64, data []byte) error {
+	return sliceErr(c, session, offset, data)
+}
+
+// err != nil tests the code: a retry counter around the slice.
+func errorRetry(c *cos.Client, session string, offset int64, data []byte) error {
+	var err error
+	for try := 0; try < 3; try++ {
+		if err = sliceErr(c, session, offset, data); err == nil { // want `^slice resent in the same upload session on every failure code`
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+// err != nil tests the code: continue before the offset moves on.
+func errorContinue(c *cos.Client, session string, data []byte) error {
+	retries := 0
+	for offset := int64(0); offset < int64(len(data)); {
+		err := sendSliceErr(c, session, offset, data[offset:])
+		if err != nil && retries < maxRetry { // want `^slice resent in the same upload session on every failure code`
+			retries++
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// Silent: the error is looked into first.
+func errorInspected(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		err := sliceErr(c, session, offset, data[offset:])
+		var e *cos.Error
+		if errors.As(err, &e) && (e.Code == -4019 || e.Code == -4026) {
+			return errSession
+		}
+		if err != nil {
+			continue
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
+
+// Silent: the error of a send that reports codes in its answer is a
+// network error, worth a retry.
+func transportError(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if resp.Code != 0 {
+			return fmt.Errorf("code %d", resp.Code)
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
