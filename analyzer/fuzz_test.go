@@ -88,7 +88,7 @@ const harnessPkgPath = "example.com/fuzz"
 func check(tb testing.TB, name string, src []byte) *checked {
 	fset := harnessSetup(tb)
 	c := &checked{src: src}
-	c.file, c.parseErr = parser.ParseFile(fset, name, src, parser.ParseComments)
+	c.file, c.parseErr = parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if c.file == nil {
 		return c
 	}

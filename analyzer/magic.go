@@ -140,7 +140,7 @@ func (s *state) magicCode(e ast.Expr, v int, known []catalog.Code, file *ast.Fil
 		name = "http"
 	}
 	qual, edits := qualifier(s.pass, file, e.Pos(), c.PackagePath(), name)
-	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(separated(file, e.Pos(), e.End(), qual+c.ConstName()))}}, edits...)
+	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(s.separated(file, e.Pos(), qual+c.ConstName()))}}, edits...)
 	diag.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(e), c.Qualified()),
 		TextEdits: edits,

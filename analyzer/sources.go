@@ -28,6 +28,8 @@ type state struct {
 	sources map[types.Object]source // declarations found to hold codes (or imported as facts)
 	checked map[types.Object]bool   // objects of other packages whose facts were looked up
 	config  map[types.Object]domain // declarations named by Config.Sources
+
+	keywordEnds map[*ast.File]map[token.Pos]bool // per file, built when a fix needs it (fixspace.go)
 }
 
 func newState(pass *analysis.Pass, cfg *Config, cos bool) *state {
