@@ -353,7 +353,7 @@ func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeSet) pathCodes {
 // isBlanket reports whether a condition holds for every failure code
 // that reaches it: every reupload code, and not success.
 func isBlanket(c condInfo, p codeSet) bool {
-	return c.mentions && p.inter(c.sel).contains(reuploadCodes) && !successCodes.minus(c.sel).empty()
+	return c.mentions && !c.opaque && p.inter(c.sel).contains(reuploadCodes) && !successCodes.minus(c.sel).empty()
 }
 
 // ret records what a return statement answers.

@@ -30,6 +30,10 @@ type condInfo struct {
 	at ast.Node
 	// src is the condition.
 	src ast.Expr
+	// opaque says that a part of the condition decides on the code in a
+	// way the check cannot read (a call of a function that takes the code
+	// and answers no reupload code): the condition is no blanket test.
+	opaque bool
 }
 
 // A namedCode is a code a condition selects, and the expression that
@@ -61,6 +65,7 @@ func (c condInfo) not() condInfo {
 		explicit: c.explicit, // filtered by sel where used
 		at:       c.at,
 		src:      c.src,
+		opaque:   c.opaque,
 	}
 	if c.mentions {
 		out.sel = c.sel.complement()
@@ -70,6 +75,7 @@ func (c condInfo) not() condInfo {
 
 func orCond(a, b condInfo) condInfo {
 	out := condInfo{
+		opaque:   a.opaque || b.opaque,
 		mentions: a.mentions || b.mentions,
 		may:      a.may.union(b.may),
 		must:     a.must.union(b.must),
@@ -88,6 +94,7 @@ func orCond(a, b condInfo) condInfo {
 
 func andCond(a, b condInfo) condInfo {
 	out := condInfo{
+		opaque:   a.opaque || b.opaque,
 		mentions: a.mentions || b.mentions,
 		may:      a.may.inter(b.may),
 		must:     a.must.inter(b.must),
@@ -168,7 +175,13 @@ func (ck *checker) condOf(e ast.Expr) condInfo {
 			return ck.condOf(e.X).not()
 		}
 	case *ast.CallExpr:
-		return ck.classifierCall(e)
+		c := ck.classifierCall(e)
+		if !c.mentions && ck.decidesOnCode(e) {
+			// isTransient(code), a decision about the code this check
+			// cannot read: no blanket retry.
+			c.opaque = true
+		}
+		return c
 	case *ast.IndexExpr:
 		if obj := ck.objectOf(e.X); obj != nil && ck.isCode(e.Index) {
 			return ck.classifierCond(obj, e)
@@ -364,4 +377,29 @@ func (ck *checker) findSuccessTests() {
 			})
 		}
 	}
+}
+
+// decidesOnCode reports whether a call is given a code, or an error that
+// carries one: isTransient(code), shouldRetry(codeOf(err)), code.Temporary().
+func (ck *checker) decidesOnCode(call *ast.CallExpr) bool {
+	args := call.Args
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		args = append([]ast.Expr{sel.X}, args...)
+	}
+	for _, a := range args {
+		if ck.isCode(a) {
+			return true
+		}
+		found := false
+		ast.Inspect(a, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && ck.codeErrVars[ck.pass.TypesInfo.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }

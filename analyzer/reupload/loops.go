@@ -300,7 +300,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) (out, takenOut
 		var cs []candidate
 		if len(named) > 0 {
 			cs = groupNamed(named)
-		} else if c.mentions && sel.contains(reuploadCodes) && !successCodes.minus(c.sel).empty() && !sel.intersects(reuploadCodes.inter(handled)) {
+		} else if c.mentions && !c.opaque && sel.contains(reuploadCodes) && !successCodes.minus(c.sel).empty() && !sel.intersects(reuploadCodes.inter(handled)) {
 			cs = []candidate{{at: c.at, kills: reuploadCodes}}
 		}
 		if kind == plainContinue {
@@ -310,7 +310,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) (out, takenOut
 		w.addPending(cs...)
 		return p, codeSet{}
 	}
-	if c.src != nil && w.ck.inspectsCodeError(c.src) {
+	if c.opaque || c.src != nil && w.ck.inspectsCodeError(c.src) {
 		// errors.Is(err, errSession), isRetryable(err): the branch may
 		// take the reupload codes out.
 		handled = handled.union(reuploadCodes)

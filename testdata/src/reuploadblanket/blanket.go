@@ -289,3 +289,30 @@ func transportError(c *cos.Client, session string, data []byte) error {
 	}
 	return nil
 }
+
+func isTransientCode(code int) bool { return code == -71 || code == -4024 }
+
+func codeOf(err error) int {
+	var e *cos.Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return 0
+}
+
+// Silent: a classifier that answers no for the session codes decides.
+func classifiedRetry(c *cos.Client, session string, data []byte) error {
+	tries := 0
+	for offset := int64(0); offset < int64(len(data)); {
+		err := sliceErr(c, session, offset, data[offset:])
+		if err != nil && isTransientCode(codeOf(err)) && tries < 5 {
+			tries++
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
