@@ -10,7 +10,8 @@
 # docs/performance.md.
 #
 # Environment: RUNS (runs per command, default 3), TARGETS (default
-# "small std"), MODES (default "standalone vet").
+# "small std"; "corpus" adds the COS client corpus, where the analysis does
+# run), MODES (default "standalone vet").
 set -euo pipefail
 
 out=$(mkdir -p "${1:?usage: bench.sh OUTDIR}" && cd "$1" && pwd)
@@ -78,6 +79,7 @@ for target in $targets; do
 	case $target in
 	std) dir=$repo pattern=std ;;
 	small) dir=$small pattern=./... ;;
+	corpus) dir=$repo/testdata/corpus pattern=./... ;; # COS clients: the analysis runs
 	*) echo "unknown target $target" >&2; exit 2 ;;
 	esac
 	for mode in $modes; do
