@@ -256,6 +256,8 @@ func (w *classifierWalk) walkStmt(s ast.Stmt, p codeSet, pc pathCodes) codeSet {
 		return w.walkList(s.List, p, pc)
 	case *ast.LabeledStmt:
 		return w.walkStmt(s.Stmt, p, pc)
+	case *ast.AssignStmt:
+		w.ck.noteOKLookup(s.Lhs, s.Rhs)
 	case *ast.IfStmt:
 		if s.Init != nil {
 			p = w.walkStmt(s.Init, p, pc)

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -125,9 +126,19 @@ func (c condInfo) selected(p codeSet) []namedCode {
 
 // intValue returns the integer constant an expression folds to: literals,
 // -(4019), catalog and local constants alike.
+//
+// A string constant that spells an integer counts too: some clients
+// declare the code field as a string and compare it with "-4019".
 func (ck *checker) intValue(e ast.Expr) (int, bool) {
 	tv, ok := ck.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	if tv.Value.Kind() == constant.String {
+		v, err := strconv.Atoi(constant.StringVal(tv.Value))
+		return v, err == nil
+	}
+	if tv.Value.Kind() != constant.Int {
 		return 0, false
 	}
 	v, exact := constant.Int64Val(tv.Value)
@@ -186,8 +197,29 @@ func (ck *checker) condOf(e ast.Expr) condInfo {
 		if obj := ck.objectOf(e.X); obj != nil && ck.isCode(e.Index) {
 			return ck.classifierCond(obj, e)
 		}
+	case *ast.Ident:
+		// ok in `if _, ok := retryCodes[code]; ok`
+		if lookup, found := ck.okLookups[ck.pass.TypesInfo.Uses[e]]; found {
+			return ck.condOf(lookup)
+		}
 	}
 	return unknownCond()
+}
+
+// noteOKLookup records the ok of `_, ok := set[code]`, so that a
+// condition on ok is one on the lookup.
+func (ck *checker) noteOKLookup(lhs, rhs []ast.Expr) {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return
+	}
+	ix, isIndex := ast.Unparen(rhs[0]).(*ast.IndexExpr)
+	id, isIdent := lhs[1].(*ast.Ident)
+	if !isIndex || !isIdent || id.Name == "_" {
+		return
+	}
+	if obj := ck.pass.TypesInfo.ObjectOf(id); obj != nil {
+		ck.okLookups[obj] = ix
+	}
 }
 
 // compare evaluates `code OP constant`, in either operand order.

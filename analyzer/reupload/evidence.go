@@ -249,6 +249,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			loopStack = append(loopStack, l)
 		case *ast.AssignStmt:
 			ck.noteCodeErrors(n.Lhs, n.Rhs)
+			ck.noteOKLookup(n.Lhs, n.Rhs)
 			for i, lhs := range n.Lhs {
 				if len(n.Rhs) == len(n.Lhs) {
 					taint(lhs, exprOps(n.Rhs[i]))

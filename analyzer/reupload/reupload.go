@@ -43,6 +43,7 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		successTests: make(map[*types.Func]bool),
 		codeErrors:   make(map[*types.Func]bool),
 		codeErrVars:  make(map[types.Object]bool),
+		okLookups:    make(map[types.Object]*ast.IndexExpr),
 		reported:     make(map[token.Pos]bool),
 	}
 	ck.cos = talksToCOS(pass, ins)
@@ -96,6 +97,8 @@ type checker struct {
 	// the failure codes; codeErrVars the variables assigned such a result.
 	codeErrors  map[*types.Func]bool
 	codeErrVars map[types.Object]bool
+	// okLookups holds the ok variables of comma-ok lookups in sets.
+	okLookups map[types.Object]*ast.IndexExpr
 	// paramCodes holds the integer parameters of the classifier being
 	// read, which count as codes in a package that talks to COS.
 	paramCodes map[*types.Var]bool

@@ -93,3 +93,22 @@ var retryCodesOK = []int{-71, -4024, -2, 503}
 var retryHTTPStatuses = map[int]bool{500: true, 503: true, 504: true}
 
 var _ = opData
+
+type answer struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+func sendSliceData(session string, offset int) answer { return answer{} }
+
+// A comma-ok lookup in the retry set decides the retry, which is
+// reported where it happens as well as where the set lists the code.
+func commaOK(session string, size int) {
+	for offset := 0; offset < size; {
+		a := sendSliceData(session, offset)
+		if _, ok := retryableCodes[a.Code]; ok { // want `^retryableCodes answers yes for reupload code -4019 .*, so this retry resends in a broken upload session`
+			continue
+		}
+		offset += 1 << 20
+	}
+}

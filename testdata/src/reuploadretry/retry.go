@@ -229,3 +229,22 @@ func sendSlice(c *cos.Client, session string, offset int64, data []byte, retries
 	}
 	return resp, nil
 }
+
+// stringAnswer declares its code as a string.
+type stringAnswer struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func postString(params map[string]string) stringAnswer { return stringAnswer{} }
+
+func stringCodes(session string, size int) {
+	for offset := 0; offset < size; {
+		a := postString(map[string]string{"op": "upload_slice_data", "session": session})
+		if a.Code == "-4019" { // want `^reupload code -4019 .*handled as a plain retry`
+			time.Sleep(time.Second)
+			continue
+		}
+		offset += 1 << 20
+	}
+}
