@@ -45,11 +45,16 @@
 //	the same upload session: start a new upload with upload_slice_init or
 //	resume via upload_slice_list
 //
-// The code may be a literal, a folded one (-(4026)), a catalog constant or
-// a local constant: values are compared after constant folding. A branch
-// decided by a retry classifier or set (below) of this package or another
-// one counts as naming the codes that classifier answers yes for; the
-// diagnostic is then at the call or the index expression:
+// The code may be a literal, a folded one (-(4026)), a catalog constant, a
+// local constant, or a string constant for a code field declared as a
+// string ("-4026"): values are compared after constant folding. A
+// function that sends one slice and sends it again by calling itself
+// (return c.uploadSlice(session, offset, data, retries-1)) is a retry loop
+// too. A branch decided by a retry classifier or set (below) of this
+// package or another one (isRetryable(code), retryCodes[code], the ok of
+// `_, ok := retryCodes[code]`, slices.Contains(retryCodes, code),
+// err.Temporary()) counts as naming the codes that classifier answers yes
+// for; the diagnostic is then at the call or the index expression:
 //
 //	coserr.IsRetryable answers yes for reupload codes -4019
 //	(catalog.ErrOffsetToZero: storing failed, upload again) and -4026
@@ -63,8 +68,13 @@
 // code goes round again, `if resp.Code != 0 { continue }`, a default case
 // that waits, or a success test that leaves the loop and lets the rest
 // fall through, and no earlier branch takes the reupload codes out. This
-// is what the official v4 SDKs do. The diagnostic is at the comparison
-// (or the default clause):
+// is what the official v4 SDKs do. A success test may be a comparison, a
+// function of the package that makes one (resp.OK(), succeeded(code)) or
+// a method named for success on a code (code.OK()); when the slice sender
+// returns the failure code as an error (it returns a non-nil error under a
+// test of the code, or one built from the code), err != nil and
+// err == nil test the code too. The diagnostic is at the comparison (or
+// the default clause):
 //
 //	for try := 0; try < 3; try++ {
 //		resp, err = c.SendSlice(session, offset, buf)
@@ -117,16 +127,21 @@
 //		continue
 //	}
 //
-// Also silent: resetting the session or the offset, calling a function
-// that opens a session or lists the slices (by its name, or because it,
-// or a function it calls, sends upload_slice_init or upload_slice_list),
+// Also silent: resetting the session or the offset, setting a flag that
+// the top of the loop reads (broken = true), calling a function that
+// opens a session or lists the slices (by its name, or because it, or a
+// function it calls, sends upload_slice_init or upload_slice_list),
 // returning or wrapping an error, break out of the loop, continue to an
 // outer loop, a loop that opens a new session on every iteration (a
 // retry of the whole upload). Retry-class codes (-71, -4024, -2, 503, ...)
-// retried, with or without backoff. A classifier that answers no for
-// the reupload codes, or whose name does not say retry (needsReupload,
-// isFatal). Loops that are no upload loops: a loop over answers already
-// received, over files that each get a whole upload, a retried stat.
+// retried, with or without backoff. A blanket retry after a branch that
+// takes the reupload codes out, or decided by a call that looks at the
+// code in a way the check cannot read (isTransient(codeOf(err)),
+// errors.Is(err, errSession)). A classifier that answers no for the
+// reupload codes, or whose name does not say retry (needsReupload,
+// isFatal, retryWithNewSession). Loops that are no upload loops: a loop
+// over answers already received, over files that each get a whole
+// upload, a retried stat or list. Code in _test.go files.
 //
 // # Which loops count
 //
@@ -138,8 +153,12 @@
 // request when its counter, bound or label is named for attempts
 // (attempt, retries, tries), or when it leaves on success or consults a
 // retry classifier and does not range over a collection; such a loop
-// counts only if it sends something of the sliced upload or handles a
-// session. A branch only waits, logs or counts when it calls nothing but
+// counts if it sends something of the sliced upload or handles a
+// session, or if it sends a request that could be any (a helper such as
+// do(params)), but not if it sends another operation of the API (stat,
+// delete, list: by op string or by the callee's name). All the loops of
+// a function that sends one slice (uploadSlice, or a function that names
+// upload_slice_data and opens no session) send slices. A branch only waits, logs or counts when it calls nothing but
 // sleeps, timers, loggers, formatters and counters (or resends the slice),
 // assigns nothing that holds the session's state or steps the loop, and
 // may end the loop only under a condition that does not look at the code
@@ -150,8 +169,9 @@
 // # Facts
 //
 // The check exports two facts, listed in FactTypes: which operations of
-// the sliced upload an exported function sends (so that a loop in an
-// importing package knows it sends slices, or starts over), and which
+// the sliced upload an exported function sends, and whether its error
+// carries the failure codes (so that a loop in an importing package
+// knows it sends slices, or starts over), and which
 // reupload codes an exported retry classifier or set answers yes for (so
 // that a retry it decides in an importing package is reported there, in
 // that package's files). The classifier itself is reported in its own
