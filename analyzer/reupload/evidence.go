@@ -200,6 +200,19 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 		})
 		return ops
 	}
+	// argOps reads an argument without walking into calls, which have
+	// arguments of their own.
+	argOps := func(a ast.Expr) opSet {
+		switch a := ast.Unparen(a).(type) {
+		case *ast.Ident:
+			return tainted[info.Uses[a]] | ck.stringOps(a)
+		case *ast.BasicLit, *ast.SelectorExpr:
+			return ck.stringOps(a)
+		case *ast.CompositeLit:
+			return exprOps(a)
+		}
+		return 0
+	}
 	taint := func(lhs ast.Expr, ops opSet) {
 		if ops == 0 {
 			return
@@ -283,6 +296,13 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			}
 		case *ast.CallExpr:
 			callee := typeutil.StaticCallee(info, n)
+			if callee != nil && callee.Pkg() == ck.pass.Pkg {
+				for _, a := range n.Args {
+					if ops := argOps(a); ops&opData != 0 && !ops.restarts() {
+						ck.sliceRequests[callee] = true
+					}
+				}
+			}
 			ops := ck.opsOf(callee)
 			name := calleeName(n)
 			if ops.sendsSlice() || (ops == 0 && isSliceSendName(name)) {

@@ -10,34 +10,41 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// checkLoops reports the reupload codes that the loops of one function
-// body handle as plain retries (forms 1 and 2 of the manual).
+// checkLoops reports the reupload codes that the loops of the scanned
+// functions handle as plain retries (forms 1 and 2 of the manual).
 //
 // The loops of a function that sends one slice (by its name, uploadSlice,
-// or because it names upload_slice_data and opens no session) send
-// slices, whatever helper they call.
+// because it names upload_slice_data and opens no session, or because a
+// caller hands it a slice request) send slices, whatever helper they call.
 //
 // Such a function that sends its slice again by calling itself (return
 // c.uploadSlice(session, offset, data, retries-1)) is a loop of its own,
 // whose continue is that return.
-func (ck *checker) checkLoops(fd *ast.FuncDecl, body *ast.BlockStmt) {
-	var fn *types.Func
-	if fd != nil {
-		fn, _ = ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	}
-	sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].sendsSlice())
-	loops := ck.scanFunc(body)
-	if sliceSender && ck.callsItself(fn, body) {
-		loops = append(loops, &loopInfo{stmt: fd, body: body, self: fn, countsAttempts: true, headerVars: map[types.Object]bool{}})
-	}
-	for _, l := range loops {
-		if sliceSender {
-			l.sendsSlice, l.sendsUpload = true, true
+func (ck *checker) checkLoops(funcs []scannedFunc) {
+	for _, f := range funcs {
+		fn := f.fn
+		sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].sendsSlice() || ck.sliceRequests[fn])
+		loops := f.loops
+		if sliceSender && ck.callsItself(fn, f.body) {
+			loops = append(loops, &loopInfo{stmt: f.decl, body: f.body, self: fn, countsAttempts: true, headerVars: map[types.Object]bool{}})
 		}
-		w := &loopWalk{ck: ck, l: l, harmlessMemo: make(map[ast.Stmt]bool)}
-		end := w.walkList(l.body.List, allCodes, true)
-		w.finish(end)
+		for _, l := range loops {
+			if sliceSender {
+				l.sendsSlice, l.sendsUpload = true, true
+			}
+			w := &loopWalk{ck: ck, l: l, harmlessMemo: make(map[ast.Stmt]bool)}
+			end := w.walkList(l.body.List, allCodes, true)
+			w.finish(end)
+		}
 	}
+}
+
+// A scannedFunc is a function body and its loops.
+type scannedFunc struct {
+	decl  *ast.FuncDecl // nil for a function literal outside any declaration
+	fn    *types.Func
+	body  *ast.BlockStmt
+	loops []*loopInfo
 }
 
 // callsItself reports whether a function returns a call of itself.

@@ -35,16 +35,17 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	ck := &checker{
-		pass:         pass,
-		codes:        codes,
-		report:       report,
-		ops:          make(map[*types.Func]opSet),
-		classifiers:  make(map[types.Object][]int),
-		successTests: make(map[*types.Func]bool),
-		codeErrors:   make(map[*types.Func]bool),
-		codeErrVars:  make(map[types.Object]bool),
-		okLookups:    make(map[types.Object]*ast.IndexExpr),
-		reported:     make(map[token.Pos]bool),
+		pass:          pass,
+		codes:         codes,
+		report:        report,
+		ops:           make(map[*types.Func]opSet),
+		classifiers:   make(map[types.Object][]int),
+		successTests:  make(map[*types.Func]bool),
+		codeErrors:    make(map[*types.Func]bool),
+		codeErrVars:   make(map[types.Object]bool),
+		okLookups:     make(map[types.Object]*ast.IndexExpr),
+		sliceRequests: make(map[*types.Func]bool),
+		reported:      make(map[token.Pos]bool),
 	}
 	ck.cos = talksToCOS(pass, ins)
 	ck.findCodeErrors()
@@ -55,23 +56,28 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	// Each function declaration is scanned once, with the function
 	// literals inside it; function literals outside any (in variable
 	// initializers) are scanned on their own.
+	// All are scanned before any loop is walked: a scan finds the helpers
+	// that callers hand slice requests to.
+	var funcs []scannedFunc
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok {
 				if fd.Body != nil {
-					ck.checkLoops(fd, fd.Body)
+					fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+					funcs = append(funcs, scannedFunc{fd, fn, fd.Body, ck.scanFunc(fd.Body)})
 				}
 				continue
 			}
 			ast.Inspect(d, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
-					ck.checkLoops(nil, lit.Body)
+					funcs = append(funcs, scannedFunc{nil, nil, lit.Body, ck.scanFunc(lit.Body)})
 					return false
 				}
 				return true
 			})
 		}
 	}
+	ck.checkLoops(funcs)
 }
 
 // checker holds what the check knows about the package.
@@ -97,6 +103,9 @@ type checker struct {
 	// the failure codes; codeErrVars the variables assigned such a result.
 	codeErrors  map[*types.Func]bool
 	codeErrVars map[types.Object]bool
+	// sliceRequests holds the package's functions that a caller hands a
+	// slice request: post(map[string]string{"op": "upload_slice_data"}).
+	sliceRequests map[*types.Func]bool
 	// okLookups holds the ok variables of comma-ok lookups in sets.
 	okLookups map[types.Object]*ast.IndexExpr
 	// paramCodes holds the integer parameters of the classifier being

@@ -316,3 +316,45 @@ func classifiedRetry(c *cos.Client, session string, data []byte) error {
 	}
 	return nil
 }
+
+// postRetry retries any request on any failure; callers hand it slices.
+func postRetry(params map[string]string, body []byte) (*cos.Response, error) {
+	var last error
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := send(params, body)
+		if err != nil {
+			last = err
+			continue
+		}
+		if resp.Code == 0 { // want `^slice resent in the same upload session on every failure code`
+			return resp, nil
+		}
+		last = fmt.Errorf("code %d: %s", resp.Code, resp.Message)
+	}
+	return nil, last
+}
+
+func uploadThroughHelper(session string, data []byte) error {
+	for offset := 0; offset < len(data); offset += 1 << 20 {
+		params := map[string]string{"op": "upload_slice_data", "session": session, "offset": fmt.Sprint(offset)}
+		if _, err := postRetry(params, data[offset:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// statRetry2 retries a stat the same way: no slice goes through it.
+func statRetry2(params map[string]string) (*cos.Response, error) {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := send(params, nil)
+		if err == nil && resp.Code == 0 {
+			return resp, nil
+		}
+	}
+	return nil, errors.New("stat failed")
+}
+
+func stat(path string) (*cos.Response, error) {
+	return statRetry2(map[string]string{"op": "stat", "path": path})
+}
