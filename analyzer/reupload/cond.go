@@ -5,7 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -377,10 +379,35 @@ func (ck *checker) isSuccessTest(fn *types.Func, call *ast.CallExpr) bool {
 	if !hasWord(ws, successWords) || hasWord(ws, negationWords) {
 		return false
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && ck.isCode(sel.X) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (ck.isCode(sel.X) || hasCodeField(ck.pass.TypesInfo.TypeOf(sel.X))) {
 		return true
 	}
 	return len(call.Args) == 1 && ck.isCode(call.Args[0])
+}
+
+// hasCodeField reports whether t is, or points to, a struct with a field
+// tagged json:"code": resp in resp.OK() of another package.
+func hasCodeField(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
+		if strings.EqualFold(name, "code") {
+			return true
+		}
+		if st.Field(i).Embedded() && hasCodeField(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // findSuccessTests finds this package's functions that answer a bool

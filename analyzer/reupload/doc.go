@@ -69,8 +69,10 @@
 // that waits, or a success test that leaves the loop and lets the rest
 // fall through, and no earlier branch takes the reupload codes out. This
 // is what the official v4 SDKs do. A success test may be a comparison, a
-// function of the package that makes one (resp.OK(), succeeded(code)) or
-// a method named for success on a code (code.OK()); when the slice sender
+// function of the package that makes one (resp.OK(), succeeded(code)), or
+// a function or method named for success on a code or on a struct with a
+// json:"code" field (code.OK(), cos.IsSuccess(code), resp.OK() of another
+// package); when the slice sender
 // returns the failure code as an error (it returns a non-nil error under a
 // test of the code, or one built from the code), err != nil and
 // err == nil test the code too. The diagnostic is at the comparison (or
@@ -157,8 +159,10 @@
 // session, or if it sends a request that could be any (a helper such as
 // do(params)), but not if it sends another operation of the API (stat,
 // delete, list: by op string or by the callee's name). All the loops of
-// a function that sends one slice (uploadSlice, or a function that names
-// upload_slice_data and opens no session) send slices. A branch only waits, logs or counts when it calls nothing but
+// a function that sends one slice (uploadSlice, a function that names
+// upload_slice_data and opens no session, or a helper that a caller hands
+// a slice request to: postRetry(map[string]string{"op":
+// "upload_slice_data", ...})) send slices. A branch only waits, logs or counts when it calls nothing but
 // sleeps, timers, loggers, formatters and counters (or resends the slice),
 // assigns nothing that holds the session's state or steps the loop, and
 // may end the loop only under a condition that does not look at the code

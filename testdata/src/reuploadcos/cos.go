@@ -110,3 +110,6 @@ func NeedsReupload(code int) bool {
 
 // NonRetryableCodes lists session codes under a name that says no.
 var NonRetryableCodes = []int{-4019, -4026, -4027}
+
+// OK reports whether the answer is a success.
+func (r *Response) OK() bool { return r.Code == 0 }

@@ -108,3 +108,20 @@ func statRetry(c *cos.Client, path string) error {
 	}
 	return nil
 }
+
+// A success test of the client's package, negated: every failure goes
+// round again.
+func notOK(c *cos.Client, session string, offset int64, data []byte) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := c.SendSlice(session, offset, data)
+		if err != nil {
+			return err
+		}
+		if !resp.OK() { // want `^slice resent in the same upload session on every failure code`
+			time.Sleep(time.Second)
+			continue
+		}
+		return nil
+	}
+	return errors.New("out of attempts")
+}
