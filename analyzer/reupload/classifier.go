@@ -274,6 +274,12 @@ func (w *classifierWalk) walkStmt(s ast.Stmt, p codeSet, pc pathCodes) codeSet {
 		return out
 	case *ast.SwitchStmt:
 		return w.walkSwitch(s, p, pc)
+	case *ast.TypeSwitchStmt:
+		out := p
+		for _, st := range s.Body.List {
+			out = out.union(w.walkList(st.(*ast.CaseClause).Body, p, pc))
+		}
+		return out
 	case *ast.ForStmt:
 		w.walkList(s.Body.List, p, pc)
 	case *ast.RangeStmt:

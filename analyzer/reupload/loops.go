@@ -142,6 +142,8 @@ func (w *loopWalk) walkStmt(s ast.Stmt, p codeSet) codeSet {
 		return w.walkIf(s, p)
 	case *ast.SwitchStmt:
 		return w.walkSwitch(s, p)
+	case *ast.TypeSwitchStmt:
+		return w.walkTypeSwitch(s, p)
 	case *ast.ReturnStmt:
 		if !w.resends(s) {
 			w.kill(p)
@@ -275,6 +277,34 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 	return out.union(broke)
 }
 
+// walkTypeSwitch walks `switch e := err.(type)`: each clause is a branch
+// on something other than the code.
+func (w *loopWalk) walkTypeSwitch(s *ast.TypeSwitchStmt, p codeSet) codeSet {
+	if s.Init != nil {
+		p = w.walkStmt(s.Init, p)
+	}
+	saved := w.switchOut
+	var broke codeSet
+	w.switchOut = &broke
+	defer func() { w.switchOut = saved }()
+	start := len(w.pending)
+	var aside []candidate
+	defer func() { w.addPending(aside...) }()
+	var out codeSet
+	hasDefault := false
+	for _, st := range s.Body.List {
+		cc := st.(*ast.CaseClause)
+		hasDefault = hasDefault || cc.List == nil
+		aside = append(aside, w.setAside(start)...)
+		clauseOut, _ := w.branch(cc.Body, p, unknownCond())
+		out = out.union(clauseOut)
+	}
+	if !hasDefault {
+		out = out.union(p)
+	}
+	return out.union(broke)
+}
+
 // branch walks the statements run when c holds, with path set p, and
 // returns the path set after them.
 //
@@ -297,7 +327,7 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) (out, takenOut
 			named = append(named, n)
 		}
 	}
-	if !c.mentions && len(named) == 0 && w.harmlessOrExit(list) {
+	if !c.mentions && len(named) == 0 && flat(list) && w.harmlessOrExit(list) {
 		// `if attempts > max { return err }`: a retry budget, not a
 		// decision about the code. The retries go on until it runs out.
 		return p, codeSet{}
@@ -333,6 +363,17 @@ func (w *loopWalk) branch(list []ast.Stmt, p codeSet, c condInfo) (out, takenOut
 		w.addPending(candidate{at: c.at, kills: reuploadCodes, afterSuccess: true})
 	}
 	return inner.minus(c.must).minus(handled), handled
+}
+
+// flat reports whether a statement list holds no further decisions.
+func flat(list []ast.Stmt) bool {
+	for _, s := range list {
+		switch s.(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		}
+	}
+	return true
 }
 
 // groupNamed makes one candidate per expression: a case value, an equality

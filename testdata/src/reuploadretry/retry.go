@@ -248,3 +248,34 @@ func stringCodes(session string, size int) {
 		offset += 1 << 20
 	}
 }
+
+// A type switch on the error, then the code.
+func typeSwitch(c *cos.Client, session string, offset int64, data []byte) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		err := sendAsError(c, session, offset, data)
+		switch e := err.(type) {
+		case nil:
+			return nil
+		case *cos.Error:
+			if e.Code == -4019 { // want `^reupload code -4019 .*handled as a plain retry`
+				time.Sleep(time.Second)
+				continue
+			}
+			return e
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+func sendAsError(c *cos.Client, session string, offset int64, data []byte) error {
+	resp, err := c.SendSlice(session, offset, data)
+	if err != nil {
+		return err
+	}
+	if resp.Code != 0 {
+		return &cos.Error{Code: resp.Code, Message: resp.Message}
+	}
+	return nil
+}
