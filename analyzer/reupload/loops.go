@@ -103,6 +103,7 @@ type loopWalk struct {
 	usesClassifier bool // a branch is decided by a retry classifier or set
 
 	harmlessMemo map[ast.Stmt]bool
+	seq          int // the last candidate's seq
 }
 
 // A candidate is a branch that retries a reupload code.
@@ -114,6 +115,7 @@ type candidate struct {
 	// afterSuccess marks a blanket retry found as what remains after a
 	// success test; one found in a branch of its own is reported first.
 	afterSuccess bool
+	seq          int // the order in which pending retries were found, from 1
 }
 
 // span is a range of source for a report that is no single node.
@@ -190,7 +192,7 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 		p = w.walkStmt(s.Init, p)
 	}
 	c := w.ck.cond(s.Cond)
-	start := len(w.pending)
+	start := w.seq
 	out, takenOut := w.branch(s.Body.List, p.inter(c.may), c)
 	elseP := p.minus(c.must).minus(takenOut)
 	// The else branch is no continuation of the then branch: what it does
@@ -209,11 +211,20 @@ func (w *loopWalk) walkIf(s *ast.IfStmt, p codeSet) codeSet {
 	return out
 }
 
-// setAside removes the pending retries found since start, for the walk
-// of a branch that excludes the one they were found in.
+// setAside removes the pending retries found since the mark start (a
+// value of w.seq), for the walk of a branch that excludes the one they
+// were found in.
 func (w *loopWalk) setAside(start int) []candidate {
-	aside := append([]candidate(nil), w.pending[start:]...)
-	w.pending = w.pending[:start]
+	var aside []candidate
+	kept := w.pending[:0]
+	for _, c := range w.pending {
+		if c.seq > start {
+			aside = append(aside, c)
+		} else {
+			kept = append(kept, c)
+		}
+	}
+	w.pending = kept
 	return aside
 }
 
@@ -232,7 +243,7 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 	var dflt *ast.CaseClause
 	// Clauses exclude each other: what one does cannot undo a retry found
 	// in another.
-	start := len(w.pending)
+	start := w.seq
 	var aside []candidate
 	defer func() { w.addPending(aside...) }()
 	for _, st := range s.Body.List {
@@ -287,7 +298,7 @@ func (w *loopWalk) walkTypeSwitch(s *ast.TypeSwitchStmt, p codeSet) codeSet {
 	var broke codeSet
 	w.switchOut = &broke
 	defer func() { w.switchOut = saved }()
-	start := len(w.pending)
+	start := w.seq
 	var aside []candidate
 	defer func() { w.addPending(aside...) }()
 	var out codeSet
@@ -401,6 +412,10 @@ const maxPending = 32
 func (w *loopWalk) addPending(cs ...candidate) {
 	for _, c := range cs {
 		if len(w.pending) < maxPending {
+			if c.seq == 0 {
+				w.seq++
+				c.seq = w.seq
+			}
 			w.pending = append(w.pending, c)
 		}
 	}

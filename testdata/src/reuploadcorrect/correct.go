@@ -299,3 +299,25 @@ func sendFrom(c *cos.Client, session string, offset int64, data []byte) error {
 	}
 	return sendFrom(c, session, offset+1<<20, data)
 }
+
+func reset(c *cos.Client) {}
+
+// The session code that falls through is handled further down: a reset
+// on every failure.
+func fallsThroughToReset(c *cos.Client, session string, data []byte) error {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, err := c.SendSlice(session, offset, data[offset:])
+		if err != nil {
+			return err
+		}
+		if resp.Code == -4019 {
+			log.Print("session broken")
+		}
+		if resp.Code != 0 {
+			reset(c)
+			return errRestart
+		}
+		offset += 1 << 20
+	}
+	return nil
+}
