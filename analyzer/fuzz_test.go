@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -503,6 +504,8 @@ func f(r Response) bool {
 	`package c; var _ = map[int]int{-4019: 1}[-4026]`,
 }
 
+const hangLimit = 20 * time.Second
+
 func FuzzAnalyzer(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
@@ -527,6 +530,13 @@ func FuzzAnalyzer(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// An input that takes this long hangs the fuzzing worker, which
+		// then loses it; crash the worker instead so that the input is
+		// kept. (Not a timing test: every seed takes milliseconds.)
+		watchdog := time.AfterFunc(hangLimit, func() {
+			panic(fmt.Sprintf("FuzzAnalyzer: an input takes over %v: %q", hangLimit, src))
+		})
+		defer watchdog.Stop()
 		checkFile(t, "fuzz.go", src)
 	})
 }
