@@ -124,26 +124,14 @@ func hasMessage(st *types.Struct) bool {
 	return false
 }
 
-func TestPlainRetryOfReuploadCodes(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploadretry")
-}
-
-func TestBlanketSliceRetry(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploadblanket")
-}
-
-func TestRetryClassifiersAndSets(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploadcos", "reuploadclassify")
-}
-
-func TestClassifierOfAnotherPackage(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploaduse")
-}
-
-func TestCorrectHandlingIsSilent(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploadcorrect")
-}
-
-func TestNotUploadLoopsAreSilent(t *testing.T) {
-	analysistest.Run(t, testdata, harness, "reuploadnotupload", "reuploadunrelated")
+// TestFixtures runs the check on every fixture in one load (loading is
+// most of the time): reuploadretry (form 1: plain retries of named codes),
+// reuploadblanket (form 2: blanket retries of the slice), reuploadcos and
+// reuploadclassify (form 3: retry classifiers and sets), reuploaduse
+// (classifiers of another package), reuploadcorrect (correct handling:
+// silent), reuploadnotupload and reuploadunrelated (loops that are no
+// upload loops, another API with the same integers: silent).
+func TestFixtures(t *testing.T) {
+	analysistest.Run(t, testdata, harness, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
+		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated")
 }
