@@ -65,13 +65,14 @@ var (
 	// Words of a variable or field that holds the state of an upload session:
 	// assigning one starts over, resumes or advances.
 	stateWords = wordSet("session", "sess", "offset", "off", "uploadid", "part", "chunk", "slice",
-		"index", "idx", "seq", "pos", "position", "cursor", "init", "inited", "initialized")
+		"index", "idx", "seq", "pos", "position", "cursor", "init", "inited", "initialized",
+		"state", "phase", "stage", "step")
 	// Words of a call that only waits, logs or counts.
 	harmlessCallWords = wordSet("sleep", "wait", "backoff", "delay", "jitter", "pause",
 		"log", "logf", "logw", "print", "printf", "println", "debug", "debugf", "debugw",
 		"info", "infof", "infow", "warn", "warnf", "warnw", "warning", "warningf",
 		"errorf", "errorw", "trace", "tracef", "inc", "observe", "metric", "metrics", "count",
-		"with", "field", "fields", "sprintf", "sprint")
+		"with", "field", "fields", "sprintf", "sprint", "lock", "unlock", "rlock", "runlock")
 	// Words of a call that starts an upload over or resumes one.
 	restartWords = wordSet("init", "initialize", "initialise", "reinit", "restart", "reupload",
 		"resume", "reset", "renew", "reopen", "begin")

@@ -140,7 +140,7 @@ func (w *loopWalk) harmlessUncached(s ast.Stmt) bool {
 			}
 		}
 		for _, rhs := range s.Rhs {
-			if !w.harmlessExpr(rhs) {
+			if !w.harmlessExpr(rhs) || namesRestart(rhs) {
 				return false
 			}
 		}
@@ -428,4 +428,16 @@ func preferred(vs []int) []int {
 		return abs(out[i]) < abs(out[j])
 	})
 	return out
+}
+
+// namesRestart reports whether an assigned value names a restart:
+// u.next = stateInit.
+func namesRestart(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return isRestartCallName(e.Name)
+	case *ast.SelectorExpr:
+		return isRestartCallName(e.Sel.Name)
+	}
+	return false
 }

@@ -321,3 +321,40 @@ func fallsThroughToReset(c *cos.Client, session string, data []byte) error {
 	}
 	return nil
 }
+
+type uploader struct {
+	c     *cos.Client
+	next  int
+	path  string
+	chunk []byte
+}
+
+const (
+	stepInit = iota
+	stepData
+)
+
+// A state machine: the branch sends it back to its first step.
+func (u *uploader) run(session string) error {
+	for attempt := 0; attempt < 10; attempt++ {
+		switch u.next {
+		case stepInit:
+			init, err := u.c.InitUpload(u.path, int64(len(u.chunk)))
+			if err != nil {
+				return err
+			}
+			session, u.next = init.Data.Session, stepData
+		case stepData:
+			resp, err := u.c.SendSlice(session, 0, u.chunk)
+			if err != nil {
+				return err
+			}
+			if resp.Code == -4019 {
+				u.next = stepInit
+				continue
+			}
+			return nil
+		}
+	}
+	return nil
+}

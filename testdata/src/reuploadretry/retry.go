@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"sync"
 	"time"
 
 	"github.com/errcodelint/errcodelint/catalog"
@@ -278,4 +279,23 @@ func sendAsError(c *cos.Client, session string, offset int64, data []byte) error
 		return &cos.Error{Code: resp.Code, Message: resp.Message}
 	}
 	return nil
+}
+
+type counters struct {
+	mu      sync.Mutex
+	retries int
+}
+
+// Counting under a lock is still counting.
+func countsUnderLock(c *cos.Client, st *counters, session string, data []byte) {
+	for offset := int64(0); offset < int64(len(data)); {
+		resp, _ := c.SendSlice(session, offset, data[offset:])
+		if resp.Code == catalog.ErrorProxyWrongSession { // want `^reupload code -94 \(catalog\.ErrorProxyWrongSession: the message carries a wrong session\) handled as a plain retry`
+			st.mu.Lock()
+			st.retries++
+			st.mu.Unlock()
+			continue
+		}
+		offset += 1 << 20
+	}
 }
