@@ -19,7 +19,7 @@ build:
 
 ## test: every test, with the race detector
 test:
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 30m ./...
 
 ## generate: regenerate catalog/codes_gen.go and catalog/README.md from catalog/codes.tsv
 generate:
