@@ -18,7 +18,7 @@ import (
 // more and no less.
 func TestReuploadFixtures(t *testing.T) {
 	analysistest.Run(reuploadOnly{t}, testdata, reuploadCategory(), "reuploadcos", "reuploadclassify",
-		"reuploadretry", "reuploadblanket", "reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated")
+		"reuploadretry", "reuploadblanket", "reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated", "reuploadlibrary")
 }
 
 // reuploadCategory is errcodelint passing on only its reupload-retry

@@ -50,7 +50,9 @@
 // string ("-4026"): values are compared after constant folding. A
 // function that sends one slice and sends it again by calling itself
 // (return c.uploadSlice(session, offset, data, retries-1)) is a retry loop
-// too. A branch decided by a retry classifier or set (below) of this
+// too, and so is a function literal given to a retry library
+// (backoff.Retry, retry.Do), whose continue is the return of an error
+// not marked permanent (backoff.Permanent, retry.Unrecoverable). A branch decided by a retry classifier or set (below) of this
 // package or another one (isRetryable(code), retryCodes[code], the ok of
 // `_, ok := retryCodes[code]`, slices.Contains(retryCodes, code),
 // err.Temporary()) counts as naming the codes that classifier answers yes

@@ -147,11 +147,14 @@ func (ck *checker) findOps() {
 
 // A loopInfo is what the function scan learns about one loop.
 type loopInfo struct {
-	stmt   ast.Node    // *ast.ForStmt or *ast.RangeStmt; *ast.FuncDecl for a function that calls itself
-	self   *types.Func // the function that calls itself to retry, for a *ast.FuncDecl
-	body   *ast.BlockStmt
-	label  string
-	parent *loopInfo
+	stmt ast.Node    // *ast.ForStmt or *ast.RangeStmt; *ast.FuncDecl for a function that calls itself
+	self *types.Func // the function that calls itself to retry, for a *ast.FuncDecl
+	// retried says how a retry library treats the errors a function
+	// literal returns, for an *ast.FuncLit given to one.
+	retried retryErrors
+	body    *ast.BlockStmt
+	label   string
+	parent  *loopInfo
 
 	sendsSlice       bool // the loop, or a loop inside it, sends a slice into a session
 	sendsUpload      bool // it sends some operation of the sliced upload, or calls what does
@@ -181,6 +184,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 	var loopStack []*loopInfo
 	var stack []ast.Node
 	labels := make(map[ast.Stmt]string)
+	retried := make(map[*ast.FuncLit]retryErrors)
 
 	exprOps := func(e ast.Expr) opSet {
 		var ops opSet
@@ -260,6 +264,16 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			}
 			loops = append(loops, l)
 			loopStack = append(loopStack, l)
+		case *ast.FuncLit:
+			// A function literal given to a retry library is a retry loop.
+			if r := retried[n]; r != notRetried {
+				l := &loopInfo{stmt: n, body: n.Body, retried: r, countsAttempts: true, headerVars: map[types.Object]bool{}}
+				if len(loopStack) > 0 {
+					l.parent = loopStack[len(loopStack)-1]
+				}
+				loops = append(loops, l)
+				loopStack = append(loopStack, l)
+			}
 		case *ast.AssignStmt:
 			ck.noteCodeErrors(n.Lhs, n.Rhs)
 			ck.noteOKLookup(n.Lhs, n.Rhs)
@@ -295,6 +309,13 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 				}
 			}
 		case *ast.CallExpr:
+			if r := ck.retryLibraryCall(n); r != notRetried {
+				for _, a := range n.Args {
+					if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok && returnsError(info, lit) {
+						retried[lit] = r
+					}
+				}
+			}
 			callee := typeutil.StaticCallee(info, n)
 			if callee != nil && callee.Pkg() == ck.pass.Pkg {
 				for _, a := range n.Args {

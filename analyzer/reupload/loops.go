@@ -79,7 +79,7 @@ func (w *loopWalk) resends(s ast.Stmt) bool {
 	case *ast.BranchStmt:
 		return s.Tok == token.CONTINUE && w.targetsLoop(s)
 	case *ast.ReturnStmt:
-		return w.l.self != nil && w.ck.returnsSelfCall(w.l.self, s)
+		return w.l.self != nil && w.ck.returnsSelfCall(w.l.self, s) || w.retriesReturn(s)
 	}
 	return false
 }
@@ -463,7 +463,7 @@ func (w *loopWalk) finish(end codeSet) {
 	}
 	cands := w.cands
 	pending := w.pending
-	if l.self != nil {
+	if l.self != nil || l.retried != notRetried {
 		pending = nil // falling off the end of a function returns
 	}
 	for _, c := range pending {
@@ -484,6 +484,8 @@ func (w *loopWalk) finish(end codeSet) {
 	switch {
 	case l.self != nil:
 		related[0].Message = "the function that sends the slice again by calling itself"
+	case l.retried != notRetried:
+		related[0].Message = "the function a retry library calls again when it returns an error"
 	case sliceLoop:
 		related[0].Message = "the slice-upload loop"
 	}

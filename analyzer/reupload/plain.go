@@ -46,7 +46,7 @@ func (w *loopWalk) harmlessList(list []ast.Stmt) bool {
 			}
 			return false
 		case *ast.ReturnStmt:
-			if w.resends(s) && w.harmlessSelfCall(s) {
+			if w.resends(s) && w.harmlessResults(s) {
 				continue
 			}
 			return false
@@ -199,12 +199,20 @@ func (w *loopWalk) harmlessUncached(s ast.Stmt) bool {
 	return false
 }
 
-// harmlessSelfCall reports whether the arguments of a function's call of
-// itself only compute (retries-1), so that the call resends.
-func (w *loopWalk) harmlessSelfCall(s *ast.ReturnStmt) bool {
-	call := ast.Unparen(s.Results[0]).(*ast.CallExpr)
-	for _, a := range call.Args {
-		if !w.harmlessExpr(a) {
+// harmlessResults reports whether a return that resends only computes
+// what it returns: the arguments of a function's call of itself
+// (retries-1), the error a retried function returns (fmt.Errorf(...)).
+func (w *loopWalk) harmlessResults(s *ast.ReturnStmt) bool {
+	for _, r := range s.Results {
+		if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && w.l.self != nil && typeutil.StaticCallee(w.ck.pass.TypesInfo, call) == w.l.self {
+			for _, a := range call.Args {
+				if !w.harmlessExpr(a) {
+					return false
+				}
+			}
+			continue
+		}
+		if !w.harmlessExpr(r) {
 			return false
 		}
 	}

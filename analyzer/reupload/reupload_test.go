@@ -130,8 +130,9 @@ func hasMessage(st *types.Struct) bool {
 // reuploadclassify (form 3: retry classifiers and sets), reuploaduse
 // (classifiers of another package), reuploadcorrect (correct handling:
 // silent), reuploadnotupload and reuploadunrelated (loops that are no
-// upload loops, another API with the same integers: silent).
+// upload loops, another API with the same integers: silent),
+// reuploadlibrary (functions retried by retry libraries).
 func TestFixtures(t *testing.T) {
 	analysistest.Run(t, testdata, harness, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
-		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated")
+		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated", "reuploadlibrary")
 }
