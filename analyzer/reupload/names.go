@@ -59,6 +59,9 @@ var (
 		"temporary", "transient", "recoverable")
 	// Words that turn such a name around: nonRetryable, noRetry, notTemporary.
 	negationWords = wordSet("non", "no", "not", "never", "dont", "cannot", "cant", "without")
+	// Words that make a retry one of the whole upload: shouldRetryUpload,
+	// retrySessionCodes.
+	wholeWords = wordSet("upload", "uploads", "file", "files", "session", "whole")
 	// Words of a loop header (counter, bound, label) that counts attempts.
 	attemptWords = wordSet("retry", "retries", "retried", "retrying", "attempt", "attempts",
 		"try", "tries", "tried", "trial", "trials", "backoff")
@@ -91,10 +94,11 @@ var (
 
 // saysRetry reports whether a classifier's or a set's name says it answers
 // "retry": isRetryable, shouldRetry, Temporary, retryCodes, but not
-// nonRetryable, noRetryCodes or retryWithNewSession.
+// nonRetryable, noRetryCodes, retryWithNewSession or shouldRetryUpload
+// (a retry of the whole upload is the right answer).
 func saysRetry(name string) bool {
 	ws := words(name)
-	return hasWord(ws, retryWords) && !hasWord(ws, negationWords) && !isRestartCallName(name)
+	return hasWord(ws, retryWords) && !hasWord(ws, negationWords) && !hasWord(ws, wholeWords) && !isRestartCallName(name)
 }
 
 // countsAttempts reports whether a loop variable, bound or label is named

@@ -358,3 +358,6 @@ func (u *uploader) run(session string) error {
 	}
 	return nil
 }
+
+// shouldRetryUpload says when to retry the whole upload: session codes.
+func shouldRetryUpload(code int) bool { return code == -4019 || code == -4026 }
