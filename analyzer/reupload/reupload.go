@@ -27,13 +27,16 @@ var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
 
 // Check reports, with Category "reupload-retry", reupload-class codes
 // handled as plain retries. report receives each diagnostic; the caller
-// filters suppressed and generated ones. The pass must have the result of
-// inspect.Analyzer and the facts of FactTypes.
+// filters suppressed and generated ones. The analyzer running it should
+// require inspect.Analyzer and must register FactTypes.
 func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	if pass.TypesInfo == nil || pass.Pkg == nil {
 		return // nothing to resolve constants or calls with
 	}
-	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if ins == nil { // a caller that does not require inspect.Analyzer
+		ins = inspector.New(pass.Files)
+	}
 	ck := &checker{
 		pass:          pass,
 		codes:         codes,
@@ -55,9 +58,9 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 	ck.checkClassifiers()
 	// Each function declaration is scanned once, with the function
 	// literals inside it; function literals outside any (in variable
-	// initializers) are scanned on their own.
-	// All are scanned before any loop is walked: a scan finds the helpers
-	// that callers hand slice requests to.
+	// initializers) are scanned on their own. All are scanned before any
+	// loop is walked: a scan finds the helpers that callers hand slice
+	// requests to.
 	var funcs []scannedFunc
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
