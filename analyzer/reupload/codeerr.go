@@ -54,8 +54,10 @@ func (ck *checker) findCodeErrorsOnce() {
 			if fn == nil || ck.codeErrors[fn] {
 				continue
 			}
+			// Only a function whose one result is the error: one that also
+			// returns the answer leaves the code in the answer.
 			sig := fn.Type().(*types.Signature)
-			if i := errorResult(sig); i >= 0 && ck.returnsCodeError(fd.Body.List, i, sig.Results().Len(), false) {
+			if sig.Results().Len() == 1 && errorResult(sig) == 0 && ck.returnsCodeError(fd.Body.List, 0, 1, false) {
 				ck.codeErrors[fn] = true
 			}
 		}
@@ -90,12 +92,15 @@ func (ck *checker) stmtReturnsCodeError(s ast.Stmt, errIndex, results int, faili
 		if s.Init != nil && ck.stmtReturnsCodeError(s.Init, errIndex, results, failing) {
 			return true
 		}
+		// A test fails a code when it leaves 0 out (code != 0, code < 0,
+		// code == -71). A test of the HTTP status alone says nothing of
+		// the code.
 		c := ck.cond(s.Cond)
-		if ck.returnsCodeError(s.Body.List, errIndex, results, failing || c.mentions && !c.sel.intersects(successCodes)) {
+		if ck.returnsCodeError(s.Body.List, errIndex, results, failing || c.mentions && !c.sel.hasValue(0)) {
 			return true
 		}
 		if s.Else != nil {
-			return ck.stmtReturnsCodeError(s.Else, errIndex, results, failing || c.mentions && c.sel.contains(successCodes))
+			return ck.stmtReturnsCodeError(s.Else, errIndex, results, failing || c.mentions && c.sel.hasValue(0) && !c.opaque)
 		}
 	case *ast.SwitchStmt:
 		tagIsCode := s.Tag != nil && ck.isCode(s.Tag)
@@ -110,9 +115,9 @@ func (ck *checker) stmtReturnsCodeError(s ast.Stmt, errIndex, results int, faili
 			f := failing
 			if tagIsCode {
 				if cc.List == nil {
-					f = f || cases.contains(successCodes)
+					f = f || cases.hasValue(0)
 				} else {
-					f = f || !ck.caseCond(cc.List).sel.intersects(successCodes)
+					f = f || !ck.caseCond(cc.List).sel.hasValue(0)
 				}
 			}
 			if ck.returnsCodeError(cc.Body, errIndex, results, f) {

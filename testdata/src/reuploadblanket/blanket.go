@@ -358,3 +358,34 @@ func statRetry2(params map[string]string) (*cos.Response, error) {
 func stat(path string) (*cos.Response, error) {
 	return statRetry2(map[string]string{"op": "stat", "path": path})
 }
+
+// reply is an envelope that is its own error.
+type reply struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+func (r *reply) Error() string { return r.Message }
+
+func postReply(op, session string) error {
+	r := &reply{}
+	_ = op + session
+	if r.Code != 0 {
+		return r
+	}
+	return nil
+}
+
+func sliceReply(session string) error { return postReply("upload_slice_data", session) }
+
+// The envelope comes back as the error on a failure code.
+func replyRetry(session string) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if err = sliceReply(session); err == nil { // want `^slice resent in the same upload session on every failure code`
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
