@@ -74,11 +74,10 @@
 // function of the package that makes one (resp.OK(), succeeded(code)), or
 // a function or method named for success on a code or on a struct with a
 // json:"code" field (code.OK(), cos.IsSuccess(code), resp.OK() of another
-// package); when the slice sender
-// returns the failure code as its only result, an error (a non-nil error
-// under a test that leaves out 0, or one built from the code), err != nil
-// and err == nil test the code too. The diagnostic is at the comparison (or
-// the default clause):
+// package). When the slice sender returns the failure code as its only
+// result, an error (a non-nil error under a test that leaves out 0, or
+// one built from the code), err != nil and err == nil test the code too.
+// The diagnostic is at the comparison (or the default clause):
 //
 //	for try := 0; try < 3; try++ {
 //		resp, err = c.SendSlice(session, offset, buf)
