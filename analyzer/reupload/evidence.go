@@ -410,6 +410,8 @@ func (ck *checker) newLoop(s ast.Stmt, label string) *loopInfo {
 		header(s.Init, true)
 		header(s.Cond, true) // for offset < size: offset is what the loop steps
 		header(s.Post, true)
+		// for ...; ...; session = c.newSession() starts over every time.
+		l.restartsEachTime = s.Post != nil && ck.startsOver(s.Post)
 	case *ast.RangeStmt:
 		l.body = s.Body
 		if s.Key != nil {

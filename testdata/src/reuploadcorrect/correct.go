@@ -361,3 +361,19 @@ func (u *uploader) run(session string) error {
 
 // shouldRetryUpload says when to retry the whole upload: session codes.
 func shouldRetryUpload(code int) bool { return code == -4019 || code == -4026 }
+
+func openSession(c *cos.Client, path string) string {
+	init, _ := c.InitUpload(path, 0)
+	return init.Data.Session
+}
+
+// Every attempt opens a session in the loop's post statement.
+func postOpens(c *cos.Client, path string, data []byte) {
+	for session, attempt := openSession(c, path), 0; attempt < 3; session, attempt = openSession(c, path), attempt+1 {
+		resp, _ := c.SendSlice(session, 0, data)
+		if resp.Code == -4019 {
+			continue
+		}
+		return
+	}
+}
