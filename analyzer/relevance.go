@@ -70,7 +70,7 @@ func mayHoldCodes(pass *analysis.Pass, cfg *Config) bool {
 }
 
 // cosMarkers are substrings of the strings that make a package a client of
-// the API (isCOSClient, and the reupload check's op and URL strings).
+// the API (isCOSClient).
 var cosMarkers = func() []string {
 	m := []string{"myqcloud.com", "upload_slice_"}
 	m = append(m, cosPaths...)

@@ -44,6 +44,10 @@ func newState(pass *analysis.Pass, cfg *Config, cos bool) *state {
 	return s
 }
 
+// IsCOSClient reports whether the package evidently talks to the COS v4
+// API; the reupload-retry check asks.
+func (s *state) IsCOSClient() bool { return s.cos }
+
 // IsCode reports whether e holds a response code. It lets the
 // reupload-retry check share this evidence.
 func (s *state) IsCode(e ast.Expr) bool { return s.domainOf(e) != noDomain }

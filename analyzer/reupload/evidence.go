@@ -6,45 +6,9 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
-	"strings"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/errcodelint/errcodelint/catalog"
 )
-
-// cosMarkers are strings only a client of the COS v4 JSON API spells.
-var cosMarkers = []string{"upload_slice_", "myqcloud.com/files/v", "/files/v2/", "/files/v1/"}
-
-// talksToCOS reports whether the package evidently talks to the COS v4 API:
-// it imports the catalog, or a string literal spells an op or a URL of it.
-func talksToCOS(pass *analysis.Pass, ins *inspector.Inspector) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		if imp.Path() == catalog.ImportPath {
-			return true
-		}
-	}
-	found := false
-	ins.Preorder([]ast.Node{(*ast.BasicLit)(nil)}, func(n ast.Node) {
-		lit := n.(*ast.BasicLit)
-		if found || lit.Kind != token.STRING {
-			return
-		}
-		s, err := strconv.Unquote(lit.Value)
-		if err != nil {
-			return
-		}
-		for _, m := range cosMarkers {
-			if strings.Contains(s, m) {
-				found = true
-				return
-			}
-		}
-	})
-	return found
-}
 
 // stringOps returns the operations a string literal or a named string
 // constant names.

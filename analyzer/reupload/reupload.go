@@ -19,6 +19,10 @@ const Category = "reupload-retry"
 // (envelope fields, values flowing from them, facts).
 type Codes interface {
 	IsCode(e ast.Expr) bool
+	// IsCOSClient reports whether the package evidently talks to the COS
+	// v4 API (it imports the catalog, or spells the API's op strings or
+	// URLs).
+	IsCOSClient() bool
 }
 
 // FactTypes lists the fact types the check exports; the main analyzer
@@ -50,7 +54,7 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		sliceRequests: make(map[*types.Func]bool),
 		reported:      make(map[token.Pos]bool),
 	}
-	ck.cos = talksToCOS(pass, ins)
+	ck.cos = codes.IsCOSClient()
 	ck.findCodeErrors()
 	ck.findOps()
 	ck.findSuccessTests()

@@ -79,6 +79,8 @@ func newJSONCodes(pass *analysis.Pass) *jsonCodes {
 	return c
 }
 
+func (c *jsonCodes) IsCOSClient() bool { return c.cos }
+
 func (c *jsonCodes) IsCode(e ast.Expr) bool {
 	if !c.cos {
 		return false
