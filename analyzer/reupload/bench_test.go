@@ -9,7 +9,6 @@ import (
 	"go/types"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -18,15 +17,12 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
 )
 
-// TestLinearInFunctionSize checks that the time the check takes grows
-// linearly with the size of a function, for long bodies, deep nesting and
-// nested loops: eight times the code must not take much more than eight
-// times as long (a quadratic check would take 64; the bound of 32 leaves
-// room for a busy machine).
-func TestLinearInFunctionSize(t *testing.T) {
-	if testing.Short() {
-		t.Skip("times the check on large generated functions")
-	}
+// BenchmarkFunctionSize measures the check on functions of growing size,
+// for long bodies, deep nesting and nested loops, in ns per unit of size:
+// a check linear in function size keeps ns/unit flat from n to 8n (a
+// quadratic one would grow it eightfold). Compare the sizes with
+// `go test -bench FunctionSize ./analyzer/reupload/`.
+func BenchmarkFunctionSize(b *testing.B) {
 	// Sizes stay under the parser's limit on nesting.
 	sizes := map[string]int{"long body": 250, "deep nesting": 50, "nested loops": 50}
 	shapes := map[string]func(n int) string{
@@ -59,32 +55,22 @@ func TestLinearInFunctionSize(t *testing.T) {
 			return b.String()
 		},
 	}
-	for name, body := range shapes {
-		t.Run(name, func(t *testing.T) {
-			n := sizes[name]
-			smallCheck, largeCheck := prepareCheck(t, body(n)), prepareCheck(t, body(8*n))
-			// Interleaved, so that both sizes see the same load; the
-			// shortest run of each counts.
-			var small, large time.Duration
-			for i := range 9 {
-				if d := smallCheck(); i == 0 || d < small {
-					small = d
+	for _, name := range []string{"long body", "deep nesting", "nested loops"} {
+		for _, n := range []int{sizes[name], 8 * sizes[name]} {
+			run := prepareCheck(b, shapes[name](n))
+			b.Run(fmt.Sprintf("%s/n=%d", name, n), func(b *testing.B) {
+				for b.Loop() {
+					run()
 				}
-				if d := largeCheck(); i == 0 || d < large {
-					large = d
-				}
-			}
-			t.Logf("%d: %v, %d: %v", n, small, 8*n, large)
-			if ratio := float64(large) / float64(small); ratio > 32 {
-				t.Errorf("8x the code took %.1fx the time (%v, then %v): worse than linear", ratio, small, large)
-			}
-		})
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/unit")
+			})
+		}
 	}
 }
 
 // prepareCheck type-checks a function with the given body and returns a
-// function that times one run of the check on it.
-func prepareCheck(t *testing.T, body string) func() time.Duration {
+// function that runs the check on it once.
+func prepareCheck(t testing.TB, body string) func() {
 	t.Helper()
 	src := `package big
 
@@ -117,7 +103,7 @@ func f(session string, size int) {
 		t.Fatal(err)
 	}
 	files := []*ast.File{file}
-	return func() time.Duration {
+	return func() {
 		pass := &analysis.Pass{
 			Analyzer:          harness,
 			Fset:              fset,
@@ -131,9 +117,6 @@ func f(session string, size int) {
 			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
 			ExportPackageFact: func(analysis.Fact) {},
 		}
-		codes := newJSONCodes(pass)
-		start := time.Now()
-		reupload.Check(pass, codes, func(analysis.Diagnostic) {})
-		return time.Since(start)
+		reupload.Check(pass, newJSONCodes(pass), func(analysis.Diagnostic) {})
 	}
 }
