@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -15,8 +16,9 @@ import (
 // package at path at pos ("catalog.", or "" under a dot import), and the
 // edits that import the package when no usable import exists. name is the
 // package's own name; when it is taken at pos, the import gets an alias.
-func qualifier(pass *analysis.Pass, file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit) {
-	scope := innermostScope(pass.TypesInfo, file, pos)
+func (s *state) qualifier(file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit) {
+	pass := s.pass
+	scope := s.innermostScope(file, pos)
 	for _, imp := range file.Imports {
 		if importPath(imp) != path {
 			continue
@@ -107,16 +109,46 @@ func importsName(file *ast.File, name string) bool {
 	return false
 }
 
-// innermostScope returns the scope enclosing pos in file.
-func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
-	fileScope := info.Scopes[file]
-	if fileScope == nil {
+// innermostScope returns the scope enclosing pos in file. Children are
+// searched by bisection where they are in source order (types.Scope's own
+// Innermost scans them one by one, which adds up in a function of
+// thousands of blocks with a fix in each), and one by one where not.
+func (s *state) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
+	scope := s.pass.TypesInfo.Scopes[file]
+	if scope == nil {
 		return nil
 	}
-	if s := fileScope.Innermost(pos); s != nil {
-		return s
+	for {
+		if !s.childrenInOrder(scope) {
+			if inner := scope.Innermost(pos); inner != nil {
+				return inner
+			}
+			return scope
+		}
+		n := scope.NumChildren()
+		i := sort.Search(n, func(i int) bool { return scope.Child(i).End() > pos })
+		if i == n || !scope.Child(i).Contains(pos) {
+			return scope
+		}
+		scope = scope.Child(i)
 	}
-	return fileScope
+}
+
+// childrenInOrder reports, once per scope, whether its children stand in
+// source order (function literals in package-level initializers may not).
+func (s *state) childrenInOrder(scope *types.Scope) bool {
+	ordered, ok := s.ordered[scope]
+	if !ok {
+		ordered = true
+		for i := 1; i < scope.NumChildren(); i++ {
+			ordered = ordered && scope.Child(i-1).End() <= scope.Child(i).Pos()
+		}
+		if s.ordered == nil {
+			s.ordered = make(map[*types.Scope]bool)
+		}
+		s.ordered[scope] = ordered
+	}
+	return ordered
 }
 
 func lookupName(scope *types.Scope, name string, pos token.Pos) types.Object {

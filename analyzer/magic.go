@@ -139,7 +139,7 @@ func (s *state) magicCode(e ast.Expr, v int, known []catalog.Code, file *ast.Fil
 	if c.IsNetHTTP() {
 		name = "http"
 	}
-	qual, edits := qualifier(s.pass, file, e.Pos(), c.PackagePath(), name)
+	qual, edits := s.qualifier(file, e.Pos(), c.PackagePath(), name)
 	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(s.separated(file, e.Pos(), qual+c.ConstName()))}}, edits...)
 	diag.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(e), c.Qualified()),

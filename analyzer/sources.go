@@ -30,6 +30,7 @@ type state struct {
 	config  map[types.Object]domain // declarations named by Config.Sources
 
 	keywordEnds map[*ast.File]map[token.Pos]bool // per file, built when a fix needs it (fixspace.go)
+	ordered     map[*types.Scope]bool            // scopes whose children stand in source order (innermostScope)
 }
 
 func newState(pass *analysis.Pass, cfg *Config, cos bool) *state {
