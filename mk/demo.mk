@@ -18,3 +18,4 @@ demo:
 	@echo
 	@echo '$$ errcodelint explain -4019'
 	@$(BIN)/errcodelint explain -4019
+CI_TARGETS += demo
