@@ -94,8 +94,6 @@ package analyzer
 
 import (
 	_ "embed"
-	"go/parser"
-	"go/token"
 	"strings"
 )
 
@@ -103,14 +101,20 @@ import (
 var docSource string
 
 // doc is the Analyzer's Doc: the package documentation from the summary
-// line on, so that `errcodelint -h` prints the manual.
+// line on, so that `errcodelint -h` prints the manual. It is cut from the
+// comment's text directly (no parser): go vet starts the tool once per
+// package, and each start pays for what runs here.
 var doc = func() string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", docSource, parser.PackageClauseOnly|parser.ParseComments)
-	if err != nil {
-		panic(err)
+	var b strings.Builder
+	for line := range strings.Lines(docSource) {
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		text := strings.TrimPrefix(line, "//")
+		text = strings.TrimPrefix(text, " ")
+		b.WriteString(text)
 	}
-	text := f.Doc.Text()
-	_, manual, ok := strings.Cut(text, "errcodelint: ")
+	_, manual, ok := strings.Cut(b.String(), "errcodelint: ")
 	if !ok {
 		panic("doc.go lacks the \"errcodelint: summary\" line")
 	}

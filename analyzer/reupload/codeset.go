@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/errcodelint/errcodelint/catalog"
 )
@@ -30,7 +31,12 @@ var (
 	doneCodes     codeSet // the goal is already reached (-4018, -177, ...)
 )
 
-func init() {
+// universeOnce builds the universe when the check first runs, not at
+// program start: go vet starts errcodelint once per package, most of which
+// never reach the check.
+var universeOnce sync.Once
+
+func buildUniverse() {
 	seen := map[int]bool{}
 	for _, c := range catalog.All() {
 		if !seen[c.Value] {

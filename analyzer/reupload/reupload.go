@@ -34,6 +34,7 @@ var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
 // filters suppressed and generated ones. The analyzer running it should
 // require inspect.Analyzer and must register FactTypes.
 func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
+	universeOnce.Do(buildUniverse)
 	if pass.TypesInfo == nil || pass.Pkg == nil {
 		return // nothing to resolve constants or calls with
 	}
