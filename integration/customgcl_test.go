@@ -69,8 +69,8 @@ func TestCustomGcl(t *testing.T) {
 	gitLog := filepath.Join(work, "git.log")
 	env := []string{"PATH=" + gitDir + string(os.PathListSeparator) + os.Getenv("PATH"), "FAKE_GIT_LOG=" + gitLog}
 
-	r := run(t, work, env, bin, "custom", "-v")
-	wantCode(t, r, 0)
+	r := fixture.Run(t, work, env, bin, "custom", "-v")
+	r.WantCode(t, 0)
 	log, err := os.ReadFile(gitLog)
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +82,6 @@ func TestCustomGcl(t *testing.T) {
 	custom := filepath.Join(work, "bin", "golangci-lint-errcodelint")
 	dir := fixture.Copy(t)
 	r, fs := golangciLint(t, custom, dir, golangciConfig("          include-zero: true\n"))
-	wantCode(t, r, golangciIssuesFound)
+	r.WantCode(t, golangciIssuesFound)
 	fixture.Check(t, fs, fixture.IncludeZero)
 }

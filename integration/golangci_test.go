@@ -57,9 +57,9 @@ type golangciReport struct {
 }
 
 // golangciLint runs the custom golangci-lint in a copy of the fixture with
-// the configuration cfg and returns the result and the JSON report's
+// the configuration cfg and returns the fixture.Result and the JSON report's
 // findings.
-func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (result, []fixture.Finding) {
+func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.Result, []fixture.Finding) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
@@ -67,7 +67,7 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (result, [
 	report := filepath.Join(t.TempDir(), "report.json")
 	env := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}
 	args = append(append([]string{"run", "--output.json.path=" + report, "--output.text.path=stdout"}, args...), "./...")
-	r := run(t, dir, env, bin, args...)
+	r := fixture.Run(t, dir, env, bin, args...)
 	data, err := os.ReadFile(report)
 	if err != nil {
 		return r, nil
@@ -93,41 +93,41 @@ func TestGolangciLint(t *testing.T) {
 	bin := tool(t, "ERRCODELINT_GOLANGCI_LINT", "golangci-test")
 
 	t.Run("version", func(t *testing.T) {
-		r := run(t, fixture.Root(), nil, bin, "version")
-		wantCode(t, r, 0)
-		if !strings.Contains(r.stdout+r.stderr, "2.15.0+errcodelint") {
+		r := fixture.Run(t, fixture.Root(), nil, bin, "version")
+		r.WantCode(t, 0)
+		if !strings.Contains(r.Stdout+r.Stderr, "2.15.0+errcodelint") {
 			t.Errorf("version output lacks 2.15.0+errcodelint")
 		}
 	})
 	t.Run("default settings", func(t *testing.T) {
 		dir := fixture.Copy(t)
 		r, fs := golangciLint(t, bin, dir, golangciConfig(""))
-		wantCode(t, r, golangciIssuesFound)
+		r.WantCode(t, golangciIssuesFound)
 		fixture.Check(t, fs)
 		// The text report names the linter.
-		if !strings.Contains(r.stdout, "slice.go:20:15: -4019 is catalog.ErrOffsetToZero") || !strings.Contains(r.stdout, "(errcodelint)") {
+		if !strings.Contains(r.Stdout, "slice.go:20:15: -4019 is catalog.ErrOffsetToZero") || !strings.Contains(r.Stdout, "(errcodelint)") {
 			t.Errorf("text report lacks the -4019 finding")
 		}
 	})
 	t.Run("settings", func(t *testing.T) {
 		dir := fixture.Copy(t)
 		r, fs := golangciLint(t, bin, dir, golangciConfig(allSettings))
-		wantCode(t, r, golangciIssuesFound)
+		r.WantCode(t, golangciIssuesFound)
 		fixture.Check(t, fs, fixture.IncludeZero, fixture.Sources)
 	})
 	t.Run("include-zero", func(t *testing.T) {
 		dir := fixture.Copy(t)
 		r, fs := golangciLint(t, bin, dir, golangciConfig("          include-zero: true\n"))
-		wantCode(t, r, golangciIssuesFound)
+		r.WantCode(t, golangciIssuesFound)
 		fixture.Check(t, fs, fixture.IncludeZero)
 	})
 	t.Run("fix", func(t *testing.T) {
 		dir := fixture.Copy(t)
 		r, _ := golangciLint(t, bin, dir, golangciConfig(allSettings), "--fix")
-		wantCode(t, r, 0)
+		r.WantCode(t, 0)
 		fixture.CheckFixed(t, dir, fixture.FixedFiles(t, fixture.IncludeZero, fixture.Sources)...)
 		r, fs := golangciLint(t, bin, dir, golangciConfig(allSettings))
-		wantCode(t, r, 0)
+		r.WantCode(t, 0)
 		if len(fs) != 0 {
 			t.Errorf("after --fix: %v", fs)
 		}
@@ -144,7 +144,7 @@ func TestGolangciLint(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, fs := golangciLint(t, bin, dir, golangciConfig(""))
-		wantCode(t, r, 0)
+		r.WantCode(t, 0)
 		if len(fs) != 0 {
 			t.Errorf("//nolint:errcodelint left %v", fs)
 		}
@@ -157,8 +157,8 @@ func TestGolangciLint(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := fixture.Copy(t)
 			r, _ := golangciLint(t, bin, dir, golangciConfig(tc.settings))
-			wantCode(t, r, golangciFailure)
-			if !strings.Contains(r.stderr, "errcodelint: invalid settings") || !strings.Contains(r.stderr, tc.want) {
+			r.WantCode(t, golangciFailure)
+			if !strings.Contains(r.Stderr, "errcodelint: invalid settings") || !strings.Contains(r.Stderr, tc.want) {
 				t.Errorf("stderr lacks %q", tc.want)
 			}
 		})

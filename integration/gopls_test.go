@@ -26,9 +26,9 @@ func TestGopls(t *testing.T) {
 	dir := fixture.Copy(t)
 
 	t.Run("version", func(t *testing.T) {
-		r := run(t, dir, nil, bin, "version")
-		wantCode(t, r, 0)
-		if !strings.Contains(r.stdout, "v0.23.0+errcodelint") {
+		r := fixture.Run(t, dir, nil, bin, "version")
+		r.WantCode(t, 0)
+		if !strings.Contains(r.Stdout, "v0.23.0+errcodelint") {
 			t.Errorf("version output lacks v0.23.0+errcodelint")
 		}
 	})
@@ -36,35 +36,35 @@ func TestGopls(t *testing.T) {
 	// gopls runs errcodelint with its default configuration: gopls has
 	// no way to set an analyzer's flags.
 	t.Run("check", func(t *testing.T) {
-		r := run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
-		wantCode(t, r, 0)
-		fixture.Check(t, fixture.ParseText(r.stdout+r.stderr))
+		r := fixture.Run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		r.WantCode(t, 0)
+		fixture.Check(t, fixture.ParseText(r.Stdout+r.Stderr))
 	})
 
 	// The fix for each finding is offered as a quick fix at its position,
 	// and executing it gives the fixed file.
 	t.Run("codeaction", func(t *testing.T) {
 		dir := fixture.Copy(t)
-		r := run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
-		findings := fixture.ParseText(r.stdout + r.stderr)
+		r := fixture.Run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		findings := fixture.ParseText(r.Stdout + r.Stderr)
 		fixture.Check(t, findings)
 		for _, f := range findings {
 			pos := fmt.Sprintf("%s:%d:%d", filepath.Join(dir, f.File), f.Line, f.Col)
-			r := run(t, dir, nil, bin, "codeaction", "-kind=quickfix", pos)
-			wantCode(t, r, 0)
-			if !quickFixRx.MatchString(r.stdout) {
+			r := fixture.Run(t, dir, nil, bin, "codeaction", "-kind=quickfix", pos)
+			r.WantCode(t, 0)
+			if !quickFixRx.MatchString(r.Stdout) {
 				t.Errorf("no errcodelint quick fix at %s", pos)
 			}
-			if f.File == "slice.go" && !strings.Contains(r.stdout, `edit	"Replace -4019 with catalog.ErrOffsetToZero" [quickfix]`) {
+			if f.File == "slice.go" && !strings.Contains(r.Stdout, `edit	"Replace -4019 with catalog.ErrOffsetToZero" [quickfix]`) {
 				t.Errorf("no quick fix for the -4019 finding at %s", pos)
 			}
-			r = run(t, dir, nil, bin, "codeaction", "-kind=quickfix", "-title=^Replace -?[0-9]+ with catalog", "-exec", "-write", pos)
-			wantCode(t, r, 0)
+			r = fixture.Run(t, dir, nil, bin, "codeaction", "-kind=quickfix", "-title=^Replace -?[0-9]+ with catalog", "-exec", "-write", pos)
+			r.WantCode(t, 0)
 		}
 		fixture.CheckFixed(t, dir, fixture.FixedFiles(t)...)
-		r = run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
-		wantCode(t, r, 0)
-		if fs := fixture.ParseText(r.stdout + r.stderr); len(fs) != 0 {
+		r = fixture.Run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
+		r.WantCode(t, 0)
+		if fs := fixture.ParseText(r.Stdout + r.Stderr); len(fs) != 0 {
 			t.Errorf("after the fixes: %v", fs)
 		}
 	})

@@ -8,12 +8,8 @@
 package integration
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/errcodelint/errcodelint/internal/fixture"
@@ -34,38 +30,4 @@ func tool(t *testing.T, env, target string) string {
 		t.Fatalf("%s: %v", env, err)
 	}
 	return p
-}
-
-type result struct {
-	stdout, stderr string
-	code           int
-}
-
-// run runs name in dir with extra environment variables and returns its
-// output and exit code.
-func run(t *testing.T, dir string, env []string, name string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "GOWORK=off"), env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	r := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		r.code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	t.Logf("%s %s: exit %d\nstdout:\n%s\nstderr:\n%s", filepath.Base(name), strings.Join(args, " "), r.code, r.stdout, r.stderr)
-	return r
-}
-
-func wantCode(t *testing.T, r result, code int) {
-	t.Helper()
-	if r.code != code {
-		t.Errorf("exit code %d, want %d", r.code, code)
-	}
 }

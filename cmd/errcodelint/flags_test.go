@@ -26,11 +26,11 @@ func TestBadFlagsOneLine(t *testing.T) {
 		{[]string{"-facts=maybe", "./..."}, `invalid boolean value "maybe" for -facts`},
 		{[]string{"-c", "./..."}, `invalid value "./..." for flag -c`},
 	} {
-		r := run(t, dir, bin, tc.args...)
-		wantCode(t, r, 2)
-		lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+		r := fixture.Run(t, dir, nil, bin, tc.args...)
+		r.WantCode(t, 2)
+		lines := strings.Split(strings.TrimSuffix(r.Stderr, "\n"), "\n")
 		if len(lines) != 1 || !strings.Contains(lines[0], tc.want) {
-			t.Errorf("%s: stderr is %q, want one line containing %q", strings.Join(tc.args, " "), r.stderr, tc.want)
+			t.Errorf("%s: stderr is %q, want one line containing %q", strings.Join(tc.args, " "), r.Stderr, tc.want)
 		}
 	}
 }
@@ -38,10 +38,10 @@ func TestBadFlagsOneLine(t *testing.T) {
 // TestHelpStillPrintsUsage checks that -help is not made terse.
 func TestHelpStillPrintsUsage(t *testing.T) {
 	t.Parallel()
-	r := run(t, t.TempDir(), binary(t), "-help")
-	wantCode(t, r, 0)
+	r := fixture.Run(t, t.TempDir(), nil, binary(t), "-help")
+	r.WantCode(t, 0)
 	for _, want := range []string{"Usage: errcodelint", "-facts", "-include-zero"} {
-		if !strings.Contains(r.stderr, want) {
+		if !strings.Contains(r.Stderr, want) {
 			t.Errorf("-help output lacks %q", want)
 		}
 	}
@@ -101,12 +101,12 @@ func TestFactsFlag(t *testing.T) {
 		{"go vet -facts=false", "go", []string{"vet", "-vettool=" + bin, "-facts=false", "./..."}, 1, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := run(t, dir, tc.cmd, tc.args...)
-			wantCode(t, r, tc.code)
-			if !strings.Contains(r.stderr, client) {
+			r := fixture.Run(t, dir, nil, tc.cmd, tc.args...)
+			r.WantCode(t, tc.code)
+			if !strings.Contains(r.Stderr, client) {
 				t.Errorf("no finding at %s", client)
 			}
-			if got := strings.Contains(r.stderr, user); got != tc.withUser {
+			if got := strings.Contains(r.Stderr, user); got != tc.withUser {
 				t.Errorf("finding at %s: %v, want %v", user, got, tc.withUser)
 			}
 		})

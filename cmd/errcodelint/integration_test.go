@@ -6,7 +6,6 @@ package main_test
 // same fixture in ../../integration.
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -56,39 +55,6 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(filepath.Dir(binPath))
 	}
 	os.Exit(code)
-}
-
-type result struct {
-	stdout, stderr string
-	code           int
-}
-
-// run runs a command in dir and returns its output and exit code.
-func run(t *testing.T, dir, name string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	r := result{stdout: stdout.String(), stderr: stderr.String()}
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		r.code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
-	}
-	t.Logf("%s %s: exit %d\nstdout:\n%s\nstderr:\n%s", filepath.Base(name), strings.Join(args, " "), r.code, r.stdout, r.stderr)
-	return r
-}
-
-func wantCode(t *testing.T, r result, code int) {
-	t.Helper()
-	if r.code != code {
-		t.Errorf("exit code %d, want %d", r.code, code)
-	}
 }
 
 // jsonDiagnostic is a diagnostic in the -json output of the analysis
@@ -151,22 +117,22 @@ func TestStandalone(t *testing.T) {
 	dir := fixture.Copy(t)
 
 	t.Run("default", func(t *testing.T) {
-		r := run(t, dir, bin, "./...")
-		wantCode(t, r, 3)
-		fixture.Check(t, fixture.ParseText(r.stderr))
-		if r.stdout != "" {
-			t.Errorf("stdout %q, want it empty", r.stdout)
+		r := fixture.Run(t, dir, nil, bin, "./...")
+		r.WantCode(t, 3)
+		fixture.Check(t, fixture.ParseText(r.Stderr))
+		if r.Stdout != "" {
+			t.Errorf("stdout %q, want it empty", r.Stdout)
 		}
 	})
 	t.Run("flags", func(t *testing.T) {
-		r := run(t, dir, bin, "-include-zero", "-sources="+fixture.SourceName, "./...")
-		wantCode(t, r, 3)
-		fixture.Check(t, fixture.ParseText(r.stderr), fixture.IncludeZero, fixture.Sources)
+		r := fixture.Run(t, dir, nil, bin, "-include-zero", "-sources="+fixture.SourceName, "./...")
+		r.WantCode(t, 3)
+		fixture.Check(t, fixture.ParseText(r.Stderr), fixture.IncludeZero, fixture.Sources)
 	})
 	t.Run("json and prefixed flags", func(t *testing.T) {
-		r := run(t, dir, bin, "-json", "-errcodelint.include-zero", "./...")
-		wantCode(t, r, 0) // -json always exits 0
-		findings, diags := parseJSON(t, r.stdout)
+		r := fixture.Run(t, dir, nil, bin, "-json", "-errcodelint.include-zero", "./...")
+		r.WantCode(t, 0) // -json always exits 0
+		findings, diags := parseJSON(t, r.Stdout)
 		fixture.Check(t, findings, fixture.IncludeZero)
 		for _, d := range diags {
 			if d.Category != "magic-code" {
@@ -183,15 +149,15 @@ func TestStandalone(t *testing.T) {
 		}
 	})
 	t.Run("diff", func(t *testing.T) {
-		r := run(t, dir, bin, "-fix", "-diff", "./...")
-		wantCode(t, r, 0)
+		r := fixture.Run(t, dir, nil, bin, "-fix", "-diff", "./...")
+		r.WantCode(t, 0)
 		for _, line := range []string{
 			"+++ " + filepath.Join(dir, "slice.go") + " (new)",
 			"+\t\"github.com/errcodelint/errcodelint/catalog\"",
 			"-\tif r.Code == -4019 {",
 			"+\tif r.Code == catalog.ErrOffsetToZero {",
 		} {
-			if !strings.Contains(r.stdout, line) {
+			if !strings.Contains(r.Stdout, line) {
 				t.Errorf("-diff output lacks %q", line)
 			}
 		}
@@ -212,18 +178,18 @@ func TestStandaloneFix(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := fixture.Copy(t)
-			r := run(t, dir, bin, append(append([]string{"-fix"}, tc.flags...), "./...")...)
-			wantCode(t, r, 0)
+			r := fixture.Run(t, dir, nil, bin, append(append([]string{"-fix"}, tc.flags...), "./...")...)
+			r.WantCode(t, 0)
 			fixture.CheckFixed(t, dir, fixture.FixedFiles(t, tc.settings...)...)
 
 			// Nothing left to report.
 			if tc.flags == nil {
 				return
 			}
-			r = run(t, dir, bin, append(tc.flags, "./...")...)
-			wantCode(t, r, 0)
-			if r.stdout != "" || r.stderr != "" {
-				t.Errorf("after -fix: output %q %q, want none", r.stdout, r.stderr)
+			r = fixture.Run(t, dir, nil, bin, append(tc.flags, "./...")...)
+			r.WantCode(t, 0)
+			if r.Stdout != "" || r.Stderr != "" {
+				t.Errorf("after -fix: output %q %q, want none", r.Stdout, r.Stderr)
 			}
 		})
 	}
@@ -246,9 +212,9 @@ func TestStandaloneErrors(t *testing.T) {
 		{"no arguments", nil, 1, "Usage: errcodelint [-flag] [package]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := run(t, dir, bin, tc.args...)
-			wantCode(t, r, tc.code)
-			if !strings.Contains(r.stderr, tc.want) {
+			r := fixture.Run(t, dir, nil, bin, tc.args...)
+			r.WantCode(t, tc.code)
+			if !strings.Contains(r.Stderr, tc.want) {
 				t.Errorf("stderr lacks %q", tc.want)
 			}
 		})
@@ -259,9 +225,9 @@ func TestStandaloneErrors(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, "broken.go"), []byte("package cosclient\n\nvar broken int = \"x\"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r := run(t, dir, bin, "./...")
-		wantCode(t, r, 1)
-		if !strings.Contains(r.stderr, "broken.go:3:") {
+		r := fixture.Run(t, dir, nil, bin, "./...")
+		r.WantCode(t, 1)
+		if !strings.Contains(r.Stderr, "broken.go:3:") {
 			t.Errorf("stderr lacks the type error")
 		}
 	})
@@ -274,34 +240,34 @@ func TestGoVet(t *testing.T) {
 	vettool := "-vettool=" + bin
 
 	t.Run("default", func(t *testing.T) {
-		r := run(t, dir, "go", "vet", vettool, "./...")
-		wantCode(t, r, 1) // go vet exits 1 on any diagnostic
-		fixture.Check(t, fixture.ParseText(r.stderr))
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "./...")
+		r.WantCode(t, 1) // go vet exits 1 on any diagnostic
+		fixture.Check(t, fixture.ParseText(r.Stderr))
 	})
 	t.Run("analyzer flags", func(t *testing.T) {
-		r := run(t, dir, "go", "vet", vettool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
-		wantCode(t, r, 1)
-		fixture.Check(t, fixture.ParseText(r.stderr), fixture.IncludeZero, fixture.Sources)
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
+		r.WantCode(t, 1)
+		fixture.Check(t, fixture.ParseText(r.Stderr), fixture.IncludeZero, fixture.Sources)
 	})
 	t.Run("json and unprefixed flags", func(t *testing.T) {
-		r := run(t, dir, "go", "vet", vettool, "-json", "-include-zero", "./...")
-		wantCode(t, r, 0) // -json always exits 0
-		findings, _ := parseJSON(t, r.stdout)
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-json", "-include-zero", "./...")
+		r.WantCode(t, 0) // -json always exits 0
+		findings, _ := parseJSON(t, r.Stdout)
 		fixture.Check(t, findings, fixture.IncludeZero)
 	})
 	t.Run("unknown flag", func(t *testing.T) {
-		r := run(t, dir, "go", "vet", vettool, "-errcodelint.bogus", "./...")
-		wantCode(t, r, 2)
-		if !strings.Contains(r.stderr, "flag provided but not defined: -errcodelint.bogus") {
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-errcodelint.bogus", "./...")
+		r.WantCode(t, 2)
+		if !strings.Contains(r.Stderr, "flag provided but not defined: -errcodelint.bogus") {
 			t.Errorf("stderr lacks the unknown flag")
 		}
 	})
 	t.Run("bad flag value", func(t *testing.T) {
-		r := run(t, dir, "go", "vet", vettool, "-errcodelint.sources=Code", "./...")
-		if r.code == 0 {
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-errcodelint.sources=Code", "./...")
+		if r.Code == 0 {
 			t.Errorf("exit code 0, want non-zero")
 		}
-		if !strings.Contains(r.stderr, "want a qualified name") {
+		if !strings.Contains(r.Stderr, "want a qualified name") {
 			t.Errorf("stderr lacks the -sources error")
 		}
 	})
@@ -314,17 +280,17 @@ func TestGoFix(t *testing.T) {
 
 	t.Run("diff", func(t *testing.T) {
 		dir := fixture.Copy(t)
-		r := run(t, dir, "go", "fix", fixtool, "-diff", "./...")
-		wantCode(t, r, 1) // go fix -diff exits 1 when there is a diff
-		if !strings.Contains(r.stdout, "+\tif r.Code == catalog.ErrOffsetToZero {") {
+		r := fixture.Run(t, dir, nil, "go", "fix", fixtool, "-diff", "./...")
+		r.WantCode(t, 1) // go fix -diff exits 1 when there is a diff
+		if !strings.Contains(r.Stdout, "+\tif r.Code == catalog.ErrOffsetToZero {") {
 			t.Errorf("go fix -diff output lacks the fix")
 		}
 		fixture.CheckFixed(t, dir)
 	})
 	t.Run("analyzer flags", func(t *testing.T) {
 		dir := fixture.Copy(t)
-		r := run(t, dir, "go", "fix", fixtool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
-		wantCode(t, r, 0)
+		r := fixture.Run(t, dir, nil, "go", "fix", fixtool, "-errcodelint.include-zero", "-errcodelint.sources="+fixture.SourceName, "./...")
+		r.WantCode(t, 0)
 		fixture.CheckFixed(t, dir, fixture.FixedFiles(t, fixture.IncludeZero, fixture.Sources)...)
 	})
 }
