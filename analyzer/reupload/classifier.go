@@ -302,18 +302,7 @@ func (w *classifierWalk) walkSwitch(s *ast.SwitchStmt, p codeSet, pc pathCodes) 
 			dflt = cc
 			continue
 		}
-		var c condInfo
-		switch {
-		case tagIsCode:
-			c = w.ck.caseCond(cc.List)
-		case s.Tag == nil:
-			c = w.ck.cond(cc.List[0])
-			for _, e := range cc.List[1:] {
-				c = orCond(c, w.ck.cond(e))
-			}
-		default:
-			c = unknownCond()
-		}
+		c := w.ck.clauseCond(s, tagIsCode, cc)
 		bp := p.inter(c.may).minus(priorMust)
 		out = out.union(w.walkList(cc.Body, bp, w.enter(pc, c, bp)))
 		priorMust = priorMust.union(c.must)

@@ -462,3 +462,20 @@ func (ck *checker) decidesOnCode(call *ast.CallExpr) bool {
 	}
 	return false
 }
+
+// clauseCond is the condition under which a switch's case clause runs:
+// its values against a tag that holds a code, the disjunction of its
+// expressions in a tagless switch, anything otherwise.
+func (ck *checker) clauseCond(s *ast.SwitchStmt, tagIsCode bool, cc *ast.CaseClause) condInfo {
+	switch {
+	case tagIsCode:
+		return ck.caseCond(cc.List)
+	case s.Tag == nil:
+		c := ck.cond(cc.List[0])
+		for _, e := range cc.List[1:] {
+			c = orCond(c, ck.cond(e))
+		}
+		return c
+	}
+	return unknownCond()
+}

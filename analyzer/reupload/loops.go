@@ -253,18 +253,7 @@ func (w *loopWalk) walkSwitch(s *ast.SwitchStmt, p codeSet) codeSet {
 			continue
 		}
 		aside = append(aside, w.setAside(start)...)
-		var c condInfo
-		switch {
-		case tagIsCode:
-			c = w.ck.caseCond(cc.List)
-		case s.Tag == nil:
-			c = w.ck.cond(cc.List[0])
-			for _, e := range cc.List[1:] {
-				c = orCond(c, w.ck.cond(e))
-			}
-		default:
-			c = unknownCond()
-		}
+		c := w.ck.clauseCond(s, tagIsCode, cc)
 		clauseOut, takenOut := w.branch(cc.Body, p.inter(c.may).minus(priorMust), c)
 		out = out.union(clauseOut)
 		priorMust = priorMust.union(c.must).union(takenOut)
