@@ -1,57 +1,74 @@
 package analyzer_test
 
 import (
-	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer"
+	"github.com/errcodelint/errcodelint/analyzer/codeconst"
+	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 )
 
 // testdata is the repository's testdata directory: fixtures live under
 // testdata/src/<import path>, and the catalog is linked in at its path.
-var testdata = func() string {
-	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
-	if err != nil {
-		panic(err)
+var testdata = suitetest.Testdata()
+
+// check runs errcodelint's analyzers, configured by cfg, on fixtures whose
+// wants expect the diagnostics and facts of all of them.
+func check(t *testing.T, cfg *analyzer.Config, patterns ...string) {
+	t.Helper()
+	suitetest.Run(t, testdata, analyzer.New(cfg), nil, patterns...)
+}
+
+// checkFixes is check, with codeconst's fixes compared with .golden files.
+func checkFixes(t *testing.T, cfg *analyzer.Config, patterns ...string) {
+	t.Helper()
+	suite := analyzer.New(cfg)
+	suitetest.Run(t, testdata, suite, []*analysis.Analyzer{named(suite, codeconst.Name)}, patterns...)
+}
+
+// named returns the analyzer of the suite with the given name.
+func named(suite []*analysis.Analyzer, name string) *analysis.Analyzer {
+	for _, a := range suite {
+		if a.Name == name {
+			return a
+		}
 	}
-	return dir
-}()
+	panic("no analyzer " + name)
+}
 
 func TestMagicAndUnknownCodes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(&analyzer.Config{}), "cosclient", "cosuser")
+	checkFixes(t, &analyzer.Config{}, "cosclient", "cosuser")
 }
 
 func TestSilentOnUnrelatedAPIs(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{}), "unrelated")
+	check(t, &analyzer.Config{}, "unrelated")
 }
 
 func TestCatalogIsNeverReported(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{}), "github.com/errcodelint/errcodelint/catalog")
+	check(t, &analyzer.Config{}, "github.com/errcodelint/errcodelint/catalog")
 }
 
 func TestSuppression(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{}), "suppress")
+	check(t, &analyzer.Config{}, "suppress")
 }
 
 func TestGeneratedFilesAreSkipped(t *testing.T) {
 	// gen.go's want is not met by default: expect exactly hand.go's finding.
-	results := analysistest.Run(&recorder{T: t}, testdata, analyzer.New(&analyzer.Config{}), "generated")
-	if n := countDiagnostics(results); n != 1 {
+	if n := len(suitetest.Diagnose(t, analyzer.New(&analyzer.Config{}), "generated")); n != 1 {
 		t.Errorf("%d diagnostics, want 1 (the hand-written file's)", n)
 	}
 }
 
 func TestGeneratedFlag(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{Generated: true}), "generated")
+	check(t, &analyzer.Config{Generated: true}, "generated")
 }
 
 func TestIncludeZero(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{IncludeZero: true}), "includezero")
+	check(t, &analyzer.Config{IncludeZero: true}, "includezero")
 	// Without the flag, 0 is not reported: the fixture's only want goes unmet.
-	results := analysistest.Run(&recorder{T: t}, testdata, analyzer.New(&analyzer.Config{}), "includezero")
-	if n := countDiagnostics(results); n != 0 {
+	if n := len(suitetest.Diagnose(t, analyzer.New(&analyzer.Config{}), "includezero")); n != 0 {
 		t.Errorf("%d diagnostics without -include-zero, want 0", n)
 	}
 }
@@ -64,17 +81,17 @@ func TestConfiguredSources(t *testing.T) {
 		{Name: "configured.RetCode"},
 		{Name: "configured.LastRet"},
 	}}
-	analysistest.Run(t, testdata, analyzer.New(cfg), "configured")
+	check(t, cfg, "configured")
 }
 
 func TestSourcesFlag(t *testing.T) {
-	a := analyzer.New(&analyzer.Config{})
-	if err := a.Flags.Set("sources", "configured.Reply.Ret,configured.Failure.Code, configured.RetCode,configured.LastRet,http:configured.Reply.Status"); err != nil {
+	suite := analyzer.New(&analyzer.Config{})
+	if err := named(suite, "coscodes").Flags.Set("sources", "configured.Reply.Ret,configured.Failure.Code, configured.RetCode,configured.LastRet,http:configured.Reply.Status"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata, a, "configured")
+	suitetest.Run(t, testdata, suite, nil, "configured")
 	for _, bad := range []string{"Reply", "configured.", "configured.A.B.C", "ftp:configured.X"} {
-		if err := analyzer.New(&analyzer.Config{}).Flags.Set("sources", bad); err == nil {
+		if err := named(analyzer.New(&analyzer.Config{}), "coscodes").Flags.Set("sources", bad); err == nil {
 			t.Errorf("-sources=%s: no error", bad)
 		}
 	}
@@ -88,28 +105,14 @@ func TestInvalidConfig(t *testing.T) {
 }
 
 func TestCodeDirective(t *testing.T) {
-	analysistest.Run(t, testdata, analyzer.New(&analyzer.Config{}), "directive")
+	check(t, &analyzer.Config{}, "directive")
 }
 
 func TestFixImports(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(&analyzer.Config{}),
+	checkFixes(t, &analyzer.Config{},
 		"fiximports/aliased", "fiximports/shadowed", "fiximports/noimports", "fiximports/single", "catalogevidence")
 }
 
-// recorder lets a test run analysistest and judge the outcome itself:
-// unmet expectations are not failures.
-type recorder struct{ *testing.T }
-
-func (r *recorder) Errorf(format string, args ...any) {}
-
-func countDiagnostics(results []*analysistest.Result) int {
-	n := 0
-	for _, r := range results {
-		n += len(r.Diagnostics)
-	}
-	return n
-}
-
 func TestEnvelopeVariants(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(&analyzer.Config{}), "cosvariants")
+	checkFixes(t, &analyzer.Config{}, "cosvariants")
 }

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -64,52 +63,20 @@ func benchPackages(b *testing.B) []*packages.Package {
 	return benchLoad.pkgs
 }
 
-// analyzeAll runs a on every package in dependency order, with facts kept
-// in memory as the standalone driver keeps them, and returns the number
-// of diagnostics.
-func analyzeAll(b *testing.B, a *analysis.Analyzer, pkgs []*packages.Package) int {
-	facts := map[factKey]analysis.Fact{}
+// analyzeAll runs the suite on every package in dependency order, with
+// facts kept in memory as the standalone driver keeps them, and returns
+// the number of diagnostics.
+func analyzeAll(b *testing.B, suite []*analysis.Analyzer, pkgs []*packages.Package) int {
+	d := newMemDriver(b)
 	n := 0
 	for _, p := range pkgs {
-		pass := &analysis.Pass{
-			Analyzer:   a,
-			Fset:       p.Fset,
-			Files:      p.Syntax,
-			Pkg:        p.Types,
-			TypesInfo:  p.TypesInfo,
-			TypesSizes: p.TypesSizes,
-			ResultOf:   map[*analysis.Analyzer]any{},
-			Report:     func(analysis.Diagnostic) { n++ },
-			ReadFile:   os.ReadFile,
-			ImportObjectFact: func(obj types.Object, fact analysis.Fact) bool {
-				if f, ok := facts[factKey{obj, typeOf(fact)}]; ok {
-					copyFact(fact, f)
-					return true
-				}
-				return false
-			},
-			ExportObjectFact:  func(obj types.Object, fact analysis.Fact) { facts[factKey{obj, typeOf(fact)}] = fact },
-			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-			ExportPackageFact: func(analysis.Fact) {},
-			AllObjectFacts: func() []analysis.ObjectFact {
-				var all []analysis.ObjectFact
-				for k, f := range facts {
-					all = append(all, analysis.ObjectFact{Object: k.obj, Fact: f})
-				}
-				return all
-			},
-			AllPackageFacts: func() []analysis.PackageFact { return nil },
-		}
-		if _, err := a.Run(pass); err != nil {
+		u := unit{fset: p.Fset, files: p.Syntax, pkg: p.Types, info: p.TypesInfo, readFile: os.ReadFile}
+		if err := d.run(suite, u, func(analysis.Diagnostic) { n++ }); err != nil {
 			b.Fatal(err)
 		}
 	}
 	return n
 }
-
-func typeOf(f analysis.Fact) reflect.Type { return reflect.TypeOf(f) }
-
-func copyFact(dst, src analysis.Fact) { reflect.ValueOf(dst).Elem().Set(reflect.ValueOf(src).Elem()) }
 
 func BenchmarkPass(b *testing.B) {
 	pkgs := benchPackages(b)
@@ -121,7 +88,7 @@ func BenchmarkPass(b *testing.B) {
 	}
 	for _, bc := range []struct {
 		name string
-		a    *analysis.Analyzer
+		a    []*analysis.Analyzer
 	}{
 		{"gated", New(&Config{})},
 		{"ungated", ungated(&Config{})},

@@ -5,17 +5,15 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/errcodelint/errcodelint/analyzer"
+	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 )
 
 // The corpus (testdata/corpus, its own module) is realistic COS v4 client
@@ -72,20 +70,17 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads and analyzes the corpus with its standard library dependencies")
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "testdata", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs := loadCorpus(t, dir)
+	dir := filepath.Join(testdata, "corpus")
+	pkgs := suitetest.LoadCorpus(t)
 
-	a := analyzer.Analyzer
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	suite := analyzer.New(&analyzer.Config{})
+	graph, err := checker.Analyze(suite, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var found []finding
 	for act := range graph.All() {
-		if act.Analyzer != a || !strings.HasPrefix(act.Package.PkgPath, "example.com/corpus") {
+		if !slices.Contains(suite, act.Analyzer) || !strings.HasPrefix(act.Package.PkgPath, "example.com/corpus") {
 			continue
 		}
 		if act.Err != nil {
@@ -125,27 +120,6 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("finding with an unknown category: %v", f)
 		}
 	}
-}
-
-func loadCorpus(t *testing.T, dir string) []*packages.Package {
-	t.Helper()
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  dir,
-		// The corpus is a module of its own, with no requirements.
-		Env: append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
-	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		t.Fatalf("the corpus does not load: %d errors", n)
-	}
-	if len(pkgs) == 0 {
-		t.Fatal("no corpus packages")
-	}
-	return pkgs
 }
 
 func rel(dir, file string) string {

@@ -6,22 +6,24 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// NewWithoutFacts returns the analyzer of New(cfg) without cross-package
-// facts. It declares no fact type, so the standalone driver type-checks
+// NewWithoutFacts returns the analyzers of New(cfg) without cross-package
+// facts. They declare no fact type, so the standalone driver type-checks
 // only the packages named on the command line (dependencies come from
-// export data) and go vet does not run it on every dependency: it costs
-// what loading the named packages costs. What it gives up is knowledge
+// export data) and go vet does not run them on every dependency: they
+// cost what loading the named packages costs. What it gives up is knowledge
 // that crosses a package boundary: a code field, variable or method found
 // in one package is not known in the packages that import it (see
 // testdata/src/cosuser). Catalog types, catalog constants, -sources and
 // //errcodelint:code need no facts and work as before.
-func NewWithoutFacts(cfg *Config) *analysis.Analyzer {
-	a := New(cfg)
-	DisableFacts(a)
-	return a
+func NewWithoutFacts(cfg *Config) []*analysis.Analyzer {
+	all := New(cfg)
+	for _, a := range all {
+		DisableFacts(a)
+	}
+	return all
 }
 
-// DisableFacts turns an analyzer made by New into its fact-free variant in
+// DisableFacts turns one analyzer made by New into its fact-free variant in
 // place, for a command-line flag that is parsed after the driver was
 // handed the analyzer (the drivers read FactTypes only after parsing).
 func DisableFacts(a *analysis.Analyzer) {

@@ -3,9 +3,8 @@ package analyzer_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/errcodelint/errcodelint/analyzer"
+	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 )
 
 // TestWhatFactsBuy runs both regimes on cosclient and on cosuser, which
@@ -13,16 +12,18 @@ import (
 // facts, cosclient's own findings stay and cosuser's, which only facts
 // carry across the package boundary, go.
 func TestWhatFactsBuy(t *testing.T) {
-	withFacts := analysistest.Run(&recorder{T: t}, testdata, analyzer.New(&analyzer.Config{}), "cosclient", "cosuser")
-	without := analysistest.Run(&recorder{T: t}, testdata, analyzer.NewWithoutFacts(&analyzer.Config{}), "cosclient", "cosuser")
-	if got := len(analyzer.NewWithoutFacts(&analyzer.Config{}).FactTypes); got != 0 {
-		t.Errorf("NewWithoutFacts declares %d fact types, want 0", got)
+	withFacts := suitetest.Diagnose(t, analyzer.New(&analyzer.Config{}), "cosclient", "cosuser")
+	without := suitetest.Diagnose(t, analyzer.NewWithoutFacts(&analyzer.Config{}), "cosclient", "cosuser")
+	for _, a := range analyzer.NewWithoutFacts(&analyzer.Config{}) {
+		if got := len(a.FactTypes); got != 0 {
+			t.Errorf("NewWithoutFacts: %s declares %d fact types, want 0", a.Name, got)
+		}
 	}
-	count := func(results []*analysistest.Result, pkg string) int {
+	count := func(findings []suitetest.Finding, pkg string) int {
 		n := 0
-		for _, r := range results {
-			if r.Pass.Pkg.Path() == pkg {
-				n += len(r.Diagnostics)
+		for _, f := range findings {
+			if f.Pkg == pkg {
+				n++
 			}
 		}
 		return n
@@ -44,17 +45,15 @@ func TestWhatFactsBuy(t *testing.T) {
 // checked here: TestMagicAndUnknownCodes and the others do that.)
 func TestWithoutFactsKeepsLocalEvidence(t *testing.T) {
 	pkgs := []string{"cosclient", "unrelated", "suppress", "directive", "catalogevidence", "configured"}
-	diagnostics := func(results []*analysistest.Result) map[string]bool {
+	diagnostics := func(findings []suitetest.Finding) map[string]bool {
 		set := map[string]bool{}
-		for _, r := range results {
-			for _, d := range r.Diagnostics {
-				set[r.Pass.Fset.Position(d.Pos).String()+": "+d.Message] = true
-			}
+		for _, f := range findings {
+			set[f.Position.String()+": "+f.Message] = true
 		}
 		return set
 	}
-	with := diagnostics(analysistest.Run(&recorder{T: t}, testdata, analyzer.New(&analyzer.Config{}), pkgs...))
-	without := diagnostics(analysistest.Run(&recorder{T: t}, testdata, analyzer.NewWithoutFacts(&analyzer.Config{}), pkgs...))
+	with := diagnostics(suitetest.Diagnose(t, analyzer.New(&analyzer.Config{}), pkgs...))
+	without := diagnostics(suitetest.Diagnose(t, analyzer.NewWithoutFacts(&analyzer.Config{}), pkgs...))
 	if len(with) == 0 {
 		t.Fatal("no diagnostics with facts")
 	}

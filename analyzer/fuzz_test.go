@@ -2,7 +2,6 @@ package analyzer
 
 import (
 	"bytes"
-	"encoding/gob"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -11,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -147,71 +145,25 @@ type passResult struct {
 	err         error
 }
 
-type factKey struct {
-	obj types.Object
-	typ reflect.Type
-}
-
-// runPass runs a on the checked file with in-memory facts, checking what
-// the drivers check: facts are exported only for the package's own
-// objects and are gob-encodable.
-func runPass(tb testing.TB, a *analysis.Analyzer, c *checked) passResult {
+// runPass runs the analyzers of a suite on the checked file with
+// in-memory facts (driver_test.go).
+func runPass(tb testing.TB, suite []*analysis.Analyzer, c *checked) passResult {
 	tb.Helper()
 	var res passResult
-	facts := map[factKey]analysis.Fact{}
-	pkgFacts := map[reflect.Type]analysis.Fact{}
+	d := newMemDriver(tb)
 	name := harness.fset.File(c.file.FileStart).Name()
-	pass := &analysis.Pass{
-		Analyzer:   a,
-		Fset:       harness.fset,
-		Files:      []*ast.File{c.file},
-		Pkg:        c.pkg,
-		TypesInfo:  c.info,
-		TypesSizes: types.SizesFor("gc", "amd64"),
-		TypeErrors: c.typeErrors,
-		ResultOf:   map[*analysis.Analyzer]any{},
-		Report:     func(d analysis.Diagnostic) { res.diagnostics = append(res.diagnostics, d) },
-		ReadFile: func(filename string) ([]byte, error) {
+	u := unit{
+		fset: harness.fset, files: []*ast.File{c.file}, pkg: c.pkg, info: c.info, typeErrors: c.typeErrors,
+		readFile: func(filename string) ([]byte, error) {
 			if filename == name {
 				return c.src, nil
 			}
 			return nil, fs.ErrNotExist
 		},
-		ImportObjectFact: func(obj types.Object, fact analysis.Fact) bool {
-			if f, ok := facts[factKey{obj, reflect.TypeOf(fact)}]; ok {
-				reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(f).Elem())
-				return true
-			}
-			return false
-		},
-		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if obj.Pkg() != c.pkg {
-				tb.Errorf("fact %v exported for %v of another package", fact, obj)
-			}
-			if err := gob.NewEncoder(new(bytes.Buffer)).Encode(fact); err != nil {
-				tb.Errorf("fact %T does not encode: %v", fact, err)
-			}
-			facts[factKey{obj, reflect.TypeOf(fact)}] = fact
-		},
-		ImportPackageFact: func(pkg *types.Package, fact analysis.Fact) bool { return false },
-		ExportPackageFact: func(fact analysis.Fact) { pkgFacts[reflect.TypeOf(fact)] = fact },
-		AllObjectFacts: func() []analysis.ObjectFact {
-			var all []analysis.ObjectFact
-			for k, f := range facts {
-				all = append(all, analysis.ObjectFact{Object: k.obj, Fact: f})
-			}
-			return all
-		},
-		AllPackageFacts: func() []analysis.PackageFact { return nil },
 	}
-	_, res.err = a.Run(pass)
-	for k, f := range facts {
-		res.facts = append(res.facts, fmt.Sprintf("%v: %T %v", k.obj, f, f))
-	}
-	for _, f := range pkgFacts {
-		res.facts = append(res.facts, fmt.Sprintf("package: %T %v", f, f))
-	}
-	slices.Sort(res.facts)
+	res.err = d.run(suite, u, func(diag analysis.Diagnostic) { res.diagnostics = append(res.diagnostics, diag) })
+	res.facts = d.describeFacts()
+	slices.SortStableFunc(res.diagnostics, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
 	return res
 }
 

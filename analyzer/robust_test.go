@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -25,19 +26,19 @@ var testdata = func() string {
 // TestGenericsAndAliases: type parameters, instantiated envelopes, alias
 // chains and generic aliases.
 func TestGenericsAndAliases(t *testing.T) {
-	analysistest.Run(t, testdata, New(&Config{}), "robustgenerics")
+	suitetest.Run(t, testdata, New(&Config{}), nil, "robustgenerics")
 }
 
 // TestConstantsOfEveryKind: untyped, typed, shifted, folded, iota,
 // character and wide constants.
 func TestConstantsOfEveryKind(t *testing.T) {
-	analysistest.Run(t, testdata, New(&Config{}), "robustconst")
+	suitetest.Run(t, testdata, New(&Config{}), nil, "robustconst")
 }
 
 // TestBuildTags: files for other platforms and ignored files are not
 // analyzed.
 func TestBuildTags(t *testing.T) {
-	analysistest.Run(t, testdata, New(&Config{}), "robusttags")
+	suitetest.Run(t, testdata, New(&Config{}), nil, "robusttags")
 }
 
 // TestCgo: a package with a cgo file.
@@ -45,7 +46,7 @@ func TestCgo(t *testing.T) {
 	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo is disabled (no C compiler?)")
 	}
-	analysistest.Run(t, testdata, New(&Config{}), "robustcgo")
+	suitetest.Run(t, testdata, New(&Config{}), nil, "robustcgo")
 }
 
 // TestTypeErrors runs the pass, as editors do, on files that do not
@@ -211,9 +212,11 @@ func TestHugeGeneratedFile(t *testing.T) {
 		}
 	}
 	count := func(cfg Config) (diags, facts int) {
-		for _, r := range analysistest.Run(&quiet{t}, dir, New(&cfg), "huge") {
-			diags += len(r.Diagnostics)
-			facts += len(r.Facts)
+		for _, a := range New(&cfg) {
+			for _, r := range analysistest.Run(&quiet{t}, dir, a, "huge") {
+				diags += len(r.Diagnostics)
+				facts += len(r.Facts)
+			}
 		}
 		return
 	}

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer"
 	"github.com/errcodelint/errcodelint/internal/fixture"
 )
 
@@ -66,7 +68,9 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.R
 	}
 	report := filepath.Join(t.TempDir(), "report.json")
 	env := []string{"GOLANGCI_LINT_CACHE=" + t.TempDir()}
-	args = append(append([]string{"run", "--output.json.path=" + report, "--output.text.path=stdout"}, args...), "./...")
+	// Each run has a cache of its own, so runs need not wait for each
+	// other's lock.
+	args = append(append([]string{"run", "--allow-parallel-runners", "--output.json.path=" + report, "--output.text.path=stdout"}, args...), "./...")
 	r := fixture.Run(t, dir, env, bin, args...)
 	data, err := os.ReadFile(report)
 	if err != nil {
@@ -84,7 +88,12 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.R
 		if len(is.SuggestedFixes) != 1 {
 			t.Errorf("%s:%d: %d suggested fixes, want 1", is.Pos.Filename, is.Pos.Line, len(is.SuggestedFixes))
 		}
-		fs = append(fs, fixture.Finding{File: filepath.Base(is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Message: is.Text})
+		// golangci-lint names the analyzer of a linter that has several.
+		check, text, ok := strings.Cut(is.Text, ": ")
+		if !ok || !slices.Contains(analyzer.Names, check) {
+			t.Errorf("issue text %q does not start with the name of errcodelint's check", is.Text)
+		}
+		fs = append(fs, fixture.Finding{File: filepath.Base(is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Message: text})
 	}
 	return r, fs
 }
@@ -105,7 +114,7 @@ func TestGolangciLint(t *testing.T) {
 		r.WantCode(t, golangciIssuesFound)
 		fixture.Check(t, fs)
 		// The text report names the linter.
-		if !strings.Contains(r.Stdout, "slice.go:20:15: -4019 is catalog.ErrOffsetToZero") || !strings.Contains(r.Stdout, "(errcodelint)") {
+		if !strings.Contains(r.Stdout, "slice.go:20:15: codeconst: -4019 is catalog.ErrOffsetToZero") || !strings.Contains(r.Stdout, "(errcodelint)") {
 			t.Errorf("text report lacks the -4019 finding")
 		}
 	})

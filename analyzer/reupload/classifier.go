@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
@@ -87,7 +89,7 @@ func (ck *checker) retrySet(name string, obj types.Object, lit *ast.CompositeLit
 	var elems []ast.Expr
 	switch t := t.Underlying().(type) {
 	case *types.Map:
-		if !isInteger(t.Key()) {
+		if !exprinfo.IsInteger(t.Key()) {
 			return
 		}
 		for _, e := range lit.Elts {
@@ -101,12 +103,12 @@ func (ck *checker) retrySet(name string, obj types.Object, lit *ast.CompositeLit
 			elems = append(elems, kv.Key)
 		}
 	case *types.Slice:
-		if !isInteger(t.Elem()) {
+		if !exprinfo.IsInteger(t.Elem()) {
 			return
 		}
 		elems = elementsOf(lit)
 	case *types.Array:
-		if !isInteger(t.Elem()) {
+		if !exprinfo.IsInteger(t.Elem()) {
 			return
 		}
 		elems = elementsOf(lit)
@@ -115,13 +117,13 @@ func (ck *checker) retrySet(name string, obj types.Object, lit *ast.CompositeLit
 	}
 	var codes []int
 	for _, e := range elems {
-		v, ok := ck.intValue(e)
+		v, ok := ck.intConst(e)
 		if !ok || !isReupload(v) || !ck.cos && !ck.isCatalogConst(e) {
 			continue
 		}
 		codes = append(codes, v)
 		ck.diag(analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Message: fmt.Sprintf(
-			"%s lists reupload code %s as retryable, but resending cannot succeed: remove it and %s", name, describe(v), remedy)})
+			"%s lists reupload code %s as retryable, but resending cannot succeed: remove it and %s", name, cosapi.DescribeValue(v), remedy)})
 	}
 	ck.remember(obj, codes)
 }
@@ -135,11 +137,6 @@ func elementsOf(lit *ast.CompositeLit) []ast.Expr {
 		out = append(out, e)
 	}
 	return out
-}
-
-func isInteger(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsInteger != 0
 }
 
 // isCatalogConst reports whether e names a constant of the catalog.
@@ -214,12 +211,12 @@ func (ck *checker) classifier(d classifierDecl) {
 			continue
 		}
 		ck.diag(analysis.Diagnostic{Pos: n.expr.Pos(), End: n.expr.End(), Message: fmt.Sprintf(
-			"%s answers yes for reupload code %s, but resending cannot succeed: answer no and %s", d.name, describe(n.value), remedy)})
+			"%s answers yes for reupload code %s, but resending cannot succeed: answer no and %s", d.name, cosapi.DescribeValue(n.value), remedy)})
 	}
 	if w.blanket != nil {
 		codes = append(codes, reuploadCodes.values()...)
 		ck.diag(analysis.Diagnostic{Pos: w.blanket.Pos(), End: w.blanket.End(), Message: fmt.Sprintf(
-			"%s answers yes for every failure code, including reupload codes such as %s: answer no for them and %s", d.name, describe(preferred(reuploadCodes.values())[0]), remedy)})
+			"%s answers yes for every failure code, including reupload codes such as %s: answer no for them and %s", d.name, cosapi.DescribeValue(preferred(reuploadCodes.values())[0]), remedy)})
 	}
 	sort.Ints(codes)
 	ck.remember(d.obj, codes)
@@ -397,7 +394,7 @@ func (ck *checker) withParamCodes(obj types.Object, f func()) {
 	if ck.cos && ok {
 		ck.paramCodes = make(map[*types.Var]bool)
 		for i := 0; i < sig.Params().Len(); i++ {
-			if p := sig.Params().At(i); isInteger(p.Type()) {
+			if p := sig.Params().At(i); exprinfo.IsInteger(p.Type()) {
 				ck.paramCodes[p] = true
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
@@ -176,17 +177,6 @@ func abs(v int) int {
 	return v
 }
 
-// describe names a code for a message: "-4019 (catalog.ErrOffsetToZero:
-// storing failed, upload again)".
-func describe(v int) string {
-	entries := catalog.ByValue(v)
-	if len(entries) == 0 {
-		return fmt.Sprint(v)
-	}
-	c := entries[0]
-	return fmt.Sprintf("%d (%s: %s)", v, c.Qualified(), c.Gloss)
-}
-
 // describeSome names the first codes of vs and counts the rest:
 // "A", "A and B", "A, B and 3 more".
 func describeSome(vs []int) string {
@@ -196,7 +186,7 @@ func describeSome(vs []int) string {
 		if i == shown {
 			break
 		}
-		parts = append(parts, describe(v))
+		parts = append(parts, cosapi.DescribeValue(v))
 	}
 	switch rest := len(vs) - len(parts); {
 	case rest > 0:

@@ -2,13 +2,11 @@ package reupload
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"reflect"
-	"strconv"
-	"strings"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -126,29 +124,8 @@ func (c condInfo) selected(p codeSet) []namedCode {
 	return out
 }
 
-// intValue returns the integer constant an expression folds to: literals,
-// -(4019), catalog and local constants alike.
-//
-// A string constant that spells an integer counts too: some clients
-// declare the code field as a string and compare it with "-4019".
-func (ck *checker) intValue(e ast.Expr) (int, bool) {
-	tv, ok := ck.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil {
-		return 0, false
-	}
-	if tv.Value.Kind() == constant.String {
-		v, err := strconv.Atoi(constant.StringVal(tv.Value))
-		return v, err == nil
-	}
-	if tv.Value.Kind() != constant.Int {
-		return 0, false
-	}
-	v, exact := constant.Int64Val(tv.Value)
-	if !exact || int64(int(v)) != v {
-		return 0, false
-	}
-	return int(v), true
-}
+// intConst returns the integer constant an expression folds to.
+func (ck *checker) intConst(e ast.Expr) (int, bool) { return exprinfo.IntConst(ck.pass.TypesInfo, e) }
 
 // isCode reports whether e holds a response code: what the main analyzer
 // says, plus the integer parameters of the retry classifier being read.
@@ -159,7 +136,7 @@ func (ck *checker) isCode(e ast.Expr) bool {
 			return true
 		}
 	}
-	return ck.codes.IsCode(e)
+	return ck.ev.IsCode(e)
 }
 
 // cond evaluates a condition.
@@ -227,15 +204,15 @@ func (ck *checker) noteOKLookup(lhs, rhs []ast.Expr) {
 // compare evaluates `code OP constant`, in either operand order.
 func (ck *checker) compare(e *ast.BinaryExpr) condInfo {
 	op, code, lit := e.Op, e.X, e.Y
-	v, ok := ck.intValue(lit)
+	v, ok := ck.intConst(lit)
 	if !ok {
 		code, lit = e.Y, e.X
-		if v, ok = ck.intValue(lit); !ok {
+		if v, ok = ck.intConst(lit); !ok {
 			return unknownCond()
 		}
 		op = mirror(op)
 	}
-	if _, isConst := ck.intValue(code); isConst || !ck.isCode(code) {
+	if _, isConst := ck.intConst(code); isConst || !ck.isCode(code) {
 		return unknownCond()
 	}
 	var s codeSet
@@ -290,7 +267,7 @@ func (ck *checker) caseCond(values []ast.Expr) condInfo {
 	var c condInfo
 	c.mentions = true
 	for _, e := range values {
-		v, ok := ck.intValue(e)
+		v, ok := ck.intConst(e)
 		if !ok {
 			return unknownCond()
 		}
@@ -343,15 +320,7 @@ func (ck *checker) classifierCond(obj types.Object, at ast.Expr) condInfo {
 
 // objectOf returns the variable or function an identifier or selector
 // names.
-func (ck *checker) objectOf(e ast.Expr) types.Object {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return ck.pass.TypesInfo.Uses[e]
-	case *ast.SelectorExpr:
-		return ck.pass.TypesInfo.Uses[e.Sel]
-	}
-	return nil
-}
+func (ck *checker) objectOf(e ast.Expr) types.Object { return exprinfo.Object(ck.pass.TypesInfo, e) }
 
 // qualifiedName spells obj as the code of pkg would: "cos.IsRetryable",
 // "(*cos.Error).Temporary", "isRetryable".
@@ -379,35 +348,10 @@ func (ck *checker) isSuccessTest(fn *types.Func, call *ast.CallExpr) bool {
 	if !hasWord(ws, successWords) || hasWord(ws, negationWords) {
 		return false
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (ck.isCode(sel.X) || hasCodeField(ck.pass.TypesInfo.TypeOf(sel.X))) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (ck.isCode(sel.X) || cosapi.HasCodeField(ck.pass.TypesInfo.TypeOf(sel.X))) {
 		return true
 	}
 	return len(call.Args) == 1 && ck.isCode(call.Args[0])
-}
-
-// hasCodeField reports whether t is, or points to, a struct with a field
-// tagged json:"code": resp in resp.OK() of another package.
-func hasCodeField(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		name, _, _ := strings.Cut(reflect.StructTag(st.Tag(i)).Get("json"), ",")
-		if strings.EqualFold(name, "code") {
-			return true
-		}
-		if st.Field(i).Embedded() && hasCodeField(st.Field(i).Type()) {
-			return true
-		}
-	}
-	return false
 }
 
 // findSuccessTests finds this package's functions that answer a bool

@@ -1,6 +1,10 @@
-// Package reupload is errcodelint's reupload-retry check: a code of the
+// Package reupload defines the reuploadretry analyzer: a code of the
 // catalog's reupload class handled as if resending the same request could
-// succeed.
+// succeed (category reupload-retry).
+//
+// # Analyzer reuploadretry
+//
+// reuploadretry: report upload-session codes handled as plain retries
 //
 // # The bug
 //
@@ -190,6 +194,17 @@
 //
 // # Suppressing
 //
-// The caller (errcodelint) filters the diagnostics: a line, or the line
-// above it, with //errcodelint:ignore and a reason silences the finding.
+// A line, or the line above it, with //errcodelint:ignore and a reason
+// silences the finding (package evidence).
 package reupload
+
+import (
+	_ "embed"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/manual"
+)
+
+//go:embed doc.go
+var docSource string
+
+var doc = manual.Doc(docSource, Name)

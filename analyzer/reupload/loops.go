@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -23,7 +24,7 @@ import (
 func (ck *checker) checkLoops(funcs []scannedFunc) {
 	for _, f := range funcs {
 		fn := f.fn
-		sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].sendsSlice() || ck.sliceRequests[fn])
+		sliceSender := fn != nil && (isSliceSendName(fn.Name()) || ck.ops[fn].SendsSlice() || ck.sliceRequests[fn])
 		loops := f.loops
 		if sliceSender && ck.callsItself(fn, f.body) {
 			loops = append(loops, &loopInfo{stmt: f.decl, body: f.body, self: fn, countsAttempts: true, headerVars: map[types.Object]bool{}})
@@ -516,9 +517,9 @@ func plainRetryMessage(codes []namedCode) string {
 		}
 		return fmt.Sprintf("%s answers yes for reupload %s %s, so this retry resends in a broken upload session: handle %s first and %s", via, noun, describeSome(preferred(vs)), pronoun, remedy)
 	}
-	return fmt.Sprintf("reupload code %s handled as a plain retry in the same upload session: %s", describe(vs[0]), remedy)
+	return fmt.Sprintf("reupload code %s handled as a plain retry in the same upload session: %s", cosapi.DescribeValue(vs[0]), remedy)
 }
 
 func blanketRetryMessage() string {
-	return fmt.Sprintf("slice resent in the same upload session on every failure code, including reupload codes such as %s: handle those first and %s", describe(preferred(reuploadCodes.values())[0]), remedy)
+	return fmt.Sprintf("slice resent in the same upload session on every failure code, including reupload codes such as %s: handle those first and %s", cosapi.DescribeValue(preferred(reuploadCodes.values())[0]), remedy)
 }

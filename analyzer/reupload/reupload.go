@@ -7,46 +7,53 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 )
+
+// Name is the analyzer's name.
+const Name = "reuploadretry"
 
 // Category is the category of every diagnostic of this check.
 const Category = "reupload-retry"
 
-// Codes says which expressions hold COS v4 response codes (JSON code field
-// or HTTP status), as established by the main analyzer's evidence
-// (envelope fields, values flowing from them, facts).
-type Codes interface {
-	IsCode(e ast.Expr) bool
-	// IsCOSClient reports whether the package evidently talks to the COS
-	// v4 API (it imports the catalog, or spells the API's op strings or
-	// URLs).
-	IsCOSClient() bool
+// URL is the analyzer's manual.
+const URL = "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/reupload"
+
+var urls = map[string]string{Category: "#hdr-What_is_reported"}
+
+// Analyzer is the check with the default evidence analyzer.
+var Analyzer = New(evidence.Analyzer)
+
+// New returns the check, with the evidence of ev.
+func New(ev *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             Name,
+		Doc:              doc,
+		URL:              URL,
+		Requires:         []*analysis.Analyzer{ev},
+		Run:              run,
+		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(opsFact), new(retryClassifierFact)},
+	}
 }
 
-// FactTypes lists the fact types the check exports; the main analyzer
-// registers them in its FactTypes.
-var FactTypes = []analysis.Fact{new(opsFact), new(retryClassifierFact)}
-
-// Check reports, with Category "reupload-retry", reupload-class codes
-// handled as plain retries. report receives each diagnostic; the caller
-// filters suppressed and generated ones. The analyzer running it should
-// require inspect.Analyzer and must register FactTypes.
-func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
+// run reports reupload-class codes handled as plain retries.
+func run(pass *analysis.Pass) (any, error) {
+	ev := evidence.Of(pass)
+	if !ev.Relevant() {
+		return nil, nil
+	}
 	universeOnce.Do(buildUniverse)
-	if pass.TypesInfo == nil || pass.Pkg == nil {
-		return // nothing to resolve constants or calls with
-	}
-	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if ins == nil { // a caller that does not require inspect.Analyzer
-		ins = inspector.New(pass.Files)
-	}
+	rep := report.New(pass, ev, urls)
+	defer rep.Flush()
 	ck := &checker{
 		pass:          pass,
-		codes:         codes,
-		report:        report,
-		ops:           make(map[*types.Func]opSet),
+		ev:            ev,
+		report:        rep.Report,
+		ops:           make(map[*types.Func]cosapi.OpSet),
 		classifiers:   make(map[types.Object][]int),
 		successTests:  make(map[*types.Func]bool),
 		codeErrors:    make(map[*types.Func]bool),
@@ -55,11 +62,11 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		sliceRequests: make(map[*types.Func]bool),
 		reported:      make(map[token.Pos]bool),
 	}
-	ck.cos = codes.IsCOSClient()
+	ck.cos = ev.IsCOSClient()
 	ck.findCodeErrors()
 	ck.findOps()
 	ck.findSuccessTests()
-	ck.checkRetrySets(ins)
+	ck.checkRetrySets(ev.Inspector())
 	ck.checkClassifiers()
 	// Each function declaration is scanned once, with the function
 	// literals inside it; function literals outside any (in variable
@@ -86,12 +93,13 @@ func Check(pass *analysis.Pass, codes Codes, report func(analysis.Diagnostic)) {
 		}
 	}
 	ck.checkLoops(funcs)
+	return nil, nil
 }
 
 // checker holds what the check knows about the package.
 type checker struct {
 	pass   *analysis.Pass
-	codes  Codes
+	ev     *evidence.Result
 	report func(analysis.Diagnostic)
 
 	// cos reports whether the package evidently talks to the COS v4 API:
@@ -99,7 +107,7 @@ type checker struct {
 	cos bool
 	// ops holds, for the package's functions, the operations of the sliced
 	// upload they send, themselves or through their callees.
-	ops map[*types.Func]opSet
+	ops map[*types.Func]cosapi.OpSet
 	// classifiers holds the package's retry classifiers and retry sets
 	// (functions, func-typed variables, map and slice variables) with the
 	// reupload codes they answer yes for.
@@ -129,7 +137,7 @@ type checker struct {
 
 // opsOf returns the operations a function sends: from this package's
 // functions, or from the facts of another's.
-func (ck *checker) opsOf(fn *types.Func) opSet {
+func (ck *checker) opsOf(fn *types.Func) cosapi.OpSet {
 	if fn == nil {
 		return 0
 	}

@@ -13,13 +13,22 @@ import (
 // type, so the standalone driver type-checks only the named packages (their
 // dependencies come from export data) at the cost of the findings that
 // need knowledge from other packages. See docs/performance.md.
-type factsFlag struct{ a *analysis.Analyzer }
+type factsFlag struct{ analyzers []*analysis.Analyzer }
+
+func (f factsFlag) on() bool {
+	for _, a := range f.analyzers {
+		if a.FactTypes != nil {
+			return true
+		}
+	}
+	return false
+}
 
 func (f factsFlag) String() string {
-	if f.a == nil {
+	if f.analyzers == nil {
 		return "true"
 	}
-	return strconv.FormatBool(f.a.FactTypes != nil)
+	return strconv.FormatBool(f.on())
 }
 
 func (f factsFlag) Set(s string) error {
@@ -28,8 +37,10 @@ func (f factsFlag) Set(s string) error {
 		return err
 	}
 	if !on {
-		analyzer.DisableFacts(f.a) // the drivers look at FactTypes after parsing flags
-	} else if f.a.FactTypes == nil {
+		for _, a := range f.analyzers {
+			analyzer.DisableFacts(a) // the drivers look at FactTypes after parsing flags
+		}
+	} else if !f.on() {
 		return strconv.ErrSyntax // facts, once off, stay off
 	}
 	return nil

@@ -40,7 +40,7 @@ func TestHelpStillPrintsUsage(t *testing.T) {
 	t.Parallel()
 	r := fixture.Run(t, t.TempDir(), nil, binary(t), "-help")
 	r.WantCode(t, 0)
-	for _, want := range []string{"Usage: errcodelint", "-facts", "-include-zero"} {
+	for _, want := range []string{"Usage:", "errcodelint [flags] packages", "codeconst", "reuploadretry", "-facts", "-include-zero", "-codeconst.include-zero"} {
 		if !strings.Contains(r.Stderr, want) {
 			t.Errorf("-help output lacks %q", want)
 		}

@@ -12,10 +12,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer"
 	"github.com/errcodelint/errcodelint/internal/fixture"
 )
 
@@ -90,7 +92,7 @@ func parseJSON(t *testing.T, out string) ([]fixture.Finding, []jsonDiagnostic) {
 		}
 		for pkg, byAnalyzer := range tree {
 			for name, raw := range byAnalyzer {
-				if name != "errcodelint" {
+				if !slices.Contains(analyzer.Names, name) {
 					t.Errorf("%s: unexpected analyzer %q", pkg, name)
 				}
 				var ds []jsonDiagnostic
@@ -147,6 +149,16 @@ func TestStandalone(t *testing.T) {
 				t.Errorf("%s: fix %q, want Replace LITERAL with catalog.NAME", d.Posn, fix)
 			}
 		}
+	})
+	t.Run("check turned off by name", func(t *testing.T) {
+		r := fixture.Run(t, dir, nil, bin, "-codeconst=false", "./...")
+		r.WantCode(t, 0)
+		if r.Stderr != "" {
+			t.Errorf("with -codeconst=false: stderr %q, want nothing", r.Stderr)
+		}
+		r = fixture.Run(t, dir, nil, bin, "-codeconst", "./...")
+		r.WantCode(t, 3)
+		fixture.Check(t, fixture.ParseText(r.Stderr))
 	})
 	t.Run("diff", func(t *testing.T) {
 		r := fixture.Run(t, dir, nil, bin, "-fix", "-diff", "./...")
@@ -226,10 +238,19 @@ func TestStandaloneErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := fixture.Run(t, dir, nil, bin, "./...")
-		r.WantCode(t, 1)
+		// The analyzers run despite type errors (as editors need): the
+		// error is printed, and so are the findings.
+		r.WantCode(t, 3)
 		if !strings.Contains(r.Stderr, "broken.go:3:") {
 			t.Errorf("stderr lacks the type error")
 		}
+		var findings []fixture.Finding
+		for _, f := range fixture.ParseText(r.Stderr) {
+			if f.File != "broken.go" {
+				findings = append(findings, f)
+			}
+		}
+		fixture.Check(t, findings)
 	})
 }
 
@@ -254,6 +275,21 @@ func TestGoVet(t *testing.T) {
 		r.WantCode(t, 0) // -json always exits 0
 		findings, _ := parseJSON(t, r.Stdout)
 		fixture.Check(t, findings, fixture.IncludeZero)
+	})
+	t.Run("analyzer-prefixed flags", func(t *testing.T) {
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-codeconst.include-zero", "-coscodes.sources="+fixture.SourceName, "./...")
+		r.WantCode(t, 1)
+		fixture.Check(t, fixture.ParseText(r.Stderr), fixture.IncludeZero, fixture.Sources)
+	})
+	t.Run("check turned off by name", func(t *testing.T) {
+		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-codeconst=false", "./...")
+		r.WantCode(t, 0)
+		if r.Stderr != "" {
+			t.Errorf("with -codeconst=false: stderr %q, want nothing", r.Stderr)
+		}
+		r = fixture.Run(t, dir, nil, "go", "vet", vettool, "-reuploadretry=false", "./...")
+		r.WantCode(t, 1)
+		fixture.Check(t, fixture.ParseText(r.Stderr))
 	})
 	t.Run("unknown flag", func(t *testing.T) {
 		r := fixture.Run(t, dir, nil, "go", "vet", vettool, "-errcodelint.bogus", "./...")

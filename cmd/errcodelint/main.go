@@ -4,6 +4,7 @@
 //
 //	errcodelint [flags] packages...   analyze packages (-fix, -diff, -json, ...)
 //	go vet -vettool=$(command -v errcodelint) packages...
+//	errcodelint help [check]          the checks, or one check's manual
 //	errcodelint explain CODE...       explain response codes
 //	errcodelint explain -json         print the catalog as JSON
 package main
@@ -12,8 +13,7 @@ import (
 	"flag"
 	"os"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/singlechecker"
+	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/errcodelint/errcodelint/analyzer"
 )
@@ -23,19 +23,10 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "explain" {
 		os.Exit(runExplain(os.Args[2:], os.Stdout, os.Stderr))
 	}
-	flag.Var(factsFlag{analyzer.Analyzer}, "facts", factsUsage)
+	analyzers := analyzer.Analyzers
+	flag.Var(factsFlag{analyzers}, "facts", factsUsage)
+	aliasFlags(flag.CommandLine, analyzers)
+	flag.Usage = usage(flag.CommandLine, analyzers)
 	terseFlagErrors(flag.CommandLine, os.Args[1:])
-	prefixFlags(flag.CommandLine, analyzer.Analyzer)
-	singlechecker.Main(analyzer.Analyzer)
-}
-
-// prefixFlags also registers each analyzer flag as -NAME.FLAG
-// (-errcodelint.include-zero), the spelling go vet documents for analyzer
-// flags (multichecker's). singlechecker registers them unprefixed; both
-// spellings set the same value, and -flags lists both, so go vet accepts
-// both.
-func prefixFlags(fs *flag.FlagSet, a *analysis.Analyzer) {
-	a.Flags.VisitAll(func(f *flag.Flag) {
-		fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-	})
+	multichecker.Main(analyzers...)
 }

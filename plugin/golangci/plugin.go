@@ -21,6 +21,7 @@
 //	            - name: example.com/cos.Response.Code
 //	            - name: example.com/cos.Result.Status
 //	              domain: http
+//	          disable: [reuploadretry]   # checks not to run, by analyzer name
 //
 // golangci-lint lower-cases setting keys and splits keys on dots, so the
 // sources are a list of objects rather than a map keyed by names.
@@ -55,6 +56,9 @@ type Settings struct {
 	// -sources flag): each has a qualified name and a domain, "code" (the
 	// default) or "http".
 	Sources []analyzer.Source `json:"sources"`
+	// Disable names checks not to run, by their analyzer names
+	// (codeconst, reuploadretry).
+	Disable []string `json:"disable"`
 }
 
 // Config returns the analyzer configuration the settings describe.
@@ -63,11 +67,12 @@ func (s Settings) Config() *analyzer.Config {
 		IncludeZero: s.IncludeZero,
 		Generated:   s.Generated,
 		Sources:     append([]analyzer.Source(nil), s.Sources...),
+		Disable:     append([]string(nil), s.Disable...),
 	}
 }
 
 // settingsHelp summarizes the settings for decoding errors.
-const settingsHelp = "want include-zero: bool, generated: bool, sources: a list of {name: example.com/pkg.Type.Field, domain: code|http}"
+const settingsHelp = "want include-zero: bool, generated: bool, sources: a list of {name: example.com/pkg.Type.Field, domain: code|http}, disable: a list of check names"
 
 // Plugin is the errcodelint module plugin.
 type Plugin struct {
@@ -89,9 +94,10 @@ func New(raw any) (register.LinterPlugin, error) {
 	return &Plugin{cfg: cfg}, nil
 }
 
-// BuildAnalyzers returns errcodelint configured by the settings.
+// BuildAnalyzers returns errcodelint's analyzers configured by the
+// settings.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{analyzer.New(p.cfg)}, nil
+	return analyzer.New(p.cfg), nil
 }
 
 // GetLoadMode reports that errcodelint needs type information.

@@ -2,11 +2,15 @@ package golangci_test
 
 import (
 	"encoding/json"
+	"flag"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodelint/errcodelint/analyzer"
 	"github.com/errcodelint/errcodelint/plugin/golangci"
 )
 
@@ -40,11 +44,53 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(as) != 1 || as[0].Name != "errcodelint" {
-		t.Fatalf("BuildAnalyzers() = %v, want one analyzer named errcodelint", as)
+	var names []string
+	for _, a := range as {
+		names = append(names, a.Name)
 	}
-	if got := as[0].Flags.Lookup("include-zero").Value.String(); got != "false" {
+	if !slices.Equal(names, analyzer.Names) {
+		t.Fatalf("BuildAnalyzers() = %v, want errcodelint's analyzers %v", names, analyzer.Names)
+	}
+	if got := flagOf(t, as, "include-zero").Value.String(); got != "false" {
 		t.Errorf("default include-zero = %s, want false", got)
+	}
+}
+
+// flagOf returns the flag of that name of one of the analyzers.
+func flagOf(t *testing.T, as []*analysis.Analyzer, name string) *flag.Flag {
+	t.Helper()
+	for _, a := range as {
+		if f := a.Flags.Lookup(name); f != nil {
+			return f
+		}
+	}
+	t.Fatalf("no analyzer has a flag %s", name)
+	return nil
+}
+
+// TestDisable checks that a check named in disable is not built, and
+// that a name that is no check is an error.
+func TestDisable(t *testing.T) {
+	p, err := golangci.New(settings(t, `{"disable": ["reuploadretry"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		if a.Name == "reuploadretry" {
+			t.Error("reuploadretry built although disabled")
+		}
+	}
+	if len(as) != len(analyzer.Names)-1 {
+		t.Errorf("%d analyzers, want %d", len(as), len(analyzer.Names)-1)
+	}
+	for _, bad := range []string{`{"disable": ["reupload-retry"]}`, `{"disable": ["coscodes"]}`} {
+		if _, err := golangci.New(settings(t, bad)); err == nil || !strings.Contains(err.Error(), "is not a check") {
+			t.Errorf("New(%s) error = %v, want \"is not a check\"", bad, err)
+		}
 	}
 }
 
@@ -65,23 +111,24 @@ func TestSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := as[0]
 	for flag, want := range map[string]string{
 		"include-zero": "true",
 		"generated":    "true",
 		"sources":      "example.com/cos.Response.Code,http:example.com/cos.Result.Status",
 	} {
-		if got := a.Flags.Lookup(flag).Value.String(); got != want {
+		if got := flagOf(t, as, flag).Value.String(); got != want {
 			t.Errorf("flag %s = %q, want %q", flag, got, want)
 		}
 	}
 
-	// Each BuildAnalyzers call gets its own analyzer and configuration:
+	// Each BuildAnalyzers call gets its own analyzers and configuration:
 	// setting a flag on one must not leak into the other or into the
-	// package-level analyzer.
+	// package-level analyzers.
 	as2, _ := p.BuildAnalyzers()
-	if as2[0] == a {
-		t.Error("BuildAnalyzers returned the same analyzer twice")
+	for i := range as {
+		if as2[i] == as[i] {
+			t.Errorf("BuildAnalyzers returned %s twice", as[i].Name)
+		}
 	}
 }
 

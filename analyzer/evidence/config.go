@@ -1,4 +1,4 @@
-package analyzer
+package evidence
 
 import (
 	"flag"
@@ -6,17 +6,20 @@ import (
 	"strings"
 )
 
-// Config holds the analyzer's settings. New binds them to the analyzer's
-// flags; the golangci-lint plugin fills them from its settings.
+// Config holds the evidence analyzer's settings. New binds them to the
+// analyzer's flags; the golangci-lint plugin fills them from its settings.
 type Config struct {
-	// IncludeZero also reports the literal 0 (success) compared with a
-	// response code.
-	IncludeZero bool
-	// Generated also checks files marked "Code generated ... DO NOT EDIT.".
+	// Generated also reports in files marked "Code generated ... DO NOT
+	// EDIT.": every check's diagnostics go through the evidence's filter.
 	Generated bool
 	// Sources names more expressions that hold response codes, for code
 	// the heuristics do not see.
 	Sources []Source
+	// Ungated analyzes every package, also those that nothing ties to the
+	// API. Only tests set it: they check that the gate drops nothing
+	// (TestRelevanceGateIsSound) and that the heuristics alone stay
+	// silent on foreign code (TestSilentOnForeignCode).
+	Ungated bool
 }
 
 // A Source names one declaration whose values are response codes: a struct
@@ -45,7 +48,7 @@ func (c *Config) Validate() error {
 type sourceRef struct {
 	pkg    string
 	names  []string // "Response", "Code"
-	domain domain
+	domain Domain
 }
 
 func parseSource(s Source) (sourceRef, error) {
@@ -113,7 +116,6 @@ func (f sourcesFlag) Set(v string) error {
 // bindFlags registers the configuration's flags. Names avoid those of the
 // drivers (json, c, fix, diff, test, debug, flags, V).
 func (c *Config) bindFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&c.IncludeZero, "include-zero", c.IncludeZero, "also report the literal 0 (success) compared with a response code")
 	fs.BoolVar(&c.Generated, "generated", c.Generated, "also check generated files")
 	fs.Var(sourcesFlag{c}, "sources", "comma-separated qualified `names` of fields, funcs, vars or types holding response codes (prefix http: for HTTP statuses)")
 }

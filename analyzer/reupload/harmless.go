@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
@@ -252,7 +253,7 @@ func (w *loopWalk) harmlessTarget(lhs ast.Expr) bool {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isStateName(sel.Sel.Name) {
 		return false
 	}
-	id := rootIdent(lhs)
+	id := exprinfo.RootIdent(lhs)
 	if id == nil {
 		return false
 	}
@@ -285,7 +286,7 @@ func (w *loopWalk) isAdvance(s ast.Stmt) bool {
 		targets = s.Lhs
 	}
 	for _, t := range targets {
-		if id := rootIdent(t); id != nil && !countsAttempts(id.Name) && !w.harmlessTarget(t) {
+		if id := exprinfo.RootIdent(t); id != nil && !countsAttempts(id.Name) && !w.harmlessTarget(t) {
 			return true
 		}
 	}
@@ -338,7 +339,7 @@ func (ck *checker) harmlessCall(call *ast.CallExpr) bool {
 	name := calleeName(call)
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if ops := ck.opsOf(fn); ops != 0 {
-		return ops.sendsSlice() // resending the slice is the retry; opening a session is not
+		return ops.SendsSlice() // resending the slice is the retry; opening a session is not
 	}
 	if isRestartCallName(name) {
 		return false
@@ -397,17 +398,17 @@ func (ck *checker) startsOver(s ast.Stmt) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.BasicLit, *ast.Ident:
-			if ck.stringOps(n.(ast.Expr)).restarts() {
+			if ck.stringOps(n.(ast.Expr)).Restarts() {
 				found = true
 			}
 		case *ast.SelectorExpr:
-			if ck.stringOps(n).restarts() {
+			if ck.stringOps(n).Restarts() {
 				found = true
 			}
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(ck.pass.TypesInfo, n).(*types.Func)
 			ops := ck.opsOf(fn)
-			if ops.restarts() || ops == 0 && isRestartCallName(calleeName(n)) {
+			if ops.Restarts() || ops == 0 && isRestartCallName(calleeName(n)) {
 				found = true
 			}
 		}

@@ -7,12 +7,14 @@ import (
 	"go/types"
 	"strconv"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 // stringOps returns the operations a string literal or a named string
 // constant names.
-func (ck *checker) stringOps(e ast.Expr) opSet {
+func (ck *checker) stringOps(e ast.Expr) cosapi.OpSet {
 	var id *ast.Ident
 	switch e := e.(type) {
 	case *ast.BasicLit:
@@ -23,7 +25,7 @@ func (ck *checker) stringOps(e ast.Expr) opSet {
 		if err != nil {
 			return 0
 		}
-		return opsIn(s)
+		return cosapi.OpsIn(s)
 	case *ast.Ident:
 		id = e
 	case *ast.SelectorExpr:
@@ -35,7 +37,7 @@ func (ck *checker) stringOps(e ast.Expr) opSet {
 	if !ok || c.Val().Kind() != constant.String {
 		return 0
 	}
-	return opsIn(constant.StringVal(c.Val()))
+	return cosapi.OpsIn(constant.StringVal(c.Val()))
 }
 
 // findOps computes, for every function of the package, the operations of
@@ -43,7 +45,7 @@ func (ck *checker) stringOps(e ast.Expr) opSet {
 // package, or in others through their facts), and exports them as facts.
 func (ck *checker) findOps() {
 	type node struct {
-		direct  opSet
+		direct  cosapi.OpSet
 		callees []*types.Func
 		state   uint8 // 0 new, 1 on the stack, 2 done
 	}
@@ -83,8 +85,8 @@ func (ck *checker) findOps() {
 	}
 	// Depth-first over the call graph; a cycle contributes what is known
 	// when it closes, which is enough for the evidence this is.
-	var visit func(fn *types.Func) opSet
-	visit = func(fn *types.Func) opSet {
+	var visit func(fn *types.Func) cosapi.OpSet
+	visit = func(fn *types.Func) cosapi.OpSet {
 		nd := nodes[fn]
 		if nd == nil {
 			return 0
@@ -103,7 +105,7 @@ func (ck *checker) findOps() {
 	}
 	for _, fn := range order {
 		// Only what importers can call needs a fact.
-		if ops := visit(fn).upload(); ops != 0 && fn.Exported() && !ck.inTest(fn.Pos()) {
+		if ops := visit(fn).Upload(); ops != 0 && fn.Exported() && !ck.inTest(fn.Pos()) {
 			ck.pass.ExportObjectFact(fn, &opsFact{Ops: ops, CodeErrors: ck.codeErrors[fn]})
 		}
 	}
@@ -143,15 +145,15 @@ func (l *loopInfo) isSliceLoop() bool {
 // ("op": "upload_slice_data") to the loops that use them.
 func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 	info := ck.pass.TypesInfo
-	tainted := make(map[types.Object]opSet) // variables built from op strings
+	tainted := make(map[types.Object]cosapi.OpSet) // variables built from op strings
 	var loops []*loopInfo
 	var loopStack []*loopInfo
 	var stack []ast.Node
 	labels := make(map[ast.Stmt]string)
 	retried := make(map[*ast.FuncLit]retryErrors)
 
-	exprOps := func(e ast.Expr) opSet {
-		var ops opSet
+	exprOps := func(e ast.Expr) cosapi.OpSet {
+		var ops cosapi.OpSet
 		ast.Inspect(e, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
@@ -170,7 +172,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 	}
 	// argOps reads an argument without walking into calls, which have
 	// arguments of their own.
-	argOps := func(a ast.Expr) opSet {
+	argOps := func(a ast.Expr) cosapi.OpSet {
 		switch a := ast.Unparen(a).(type) {
 		case *ast.Ident:
 			return tainted[info.Uses[a]] | ck.stringOps(a)
@@ -181,11 +183,11 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 		}
 		return 0
 	}
-	taint := func(lhs ast.Expr, ops opSet) {
+	taint := func(lhs ast.Expr, ops cosapi.OpSet) {
 		if ops == 0 {
 			return
 		}
-		if id := rootIdent(lhs); id != nil {
+		if id := exprinfo.RootIdent(lhs); id != nil {
 			if obj := info.ObjectOf(id); obj != nil {
 				tainted[obj] |= ops
 			}
@@ -263,7 +265,7 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			// q.Set("op", "upload_slice_data") builds q.
 			if call, ok := ast.Unparen(n.X).(*ast.CallExpr); ok {
 				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-					if id := rootIdent(sel.X); id != nil {
+					if id := exprinfo.RootIdent(sel.X); id != nil {
 						if _, isVar := info.Uses[id].(*types.Var); isVar {
 							for _, a := range call.Args {
 								taint(sel.X, exprOps(a))
@@ -283,31 +285,31 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 			callee := typeutil.StaticCallee(info, n)
 			if callee != nil && callee.Pkg() == ck.pass.Pkg {
 				for _, a := range n.Args {
-					if ops := argOps(a); ops&opData != 0 && !ops.restarts() {
+					if ops := argOps(a); ops&cosapi.OpData != 0 && !ops.Restarts() {
 						ck.sliceRequests[callee] = true
 					}
 				}
 			}
 			ops := ck.opsOf(callee)
 			name := calleeName(n)
-			if ops.sendsSlice() || (ops == 0 && isSliceSendName(name)) {
+			if ops.SendsSlice() || (ops == 0 && isSliceSendName(name)) {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
 			switch {
-			case ops.upload() != 0 || isSliceSendName(name) || isRestartCallName(name):
+			case ops.Upload() != 0 || isSliceSendName(name) || isRestartCallName(name):
 				mark(func(l *loopInfo) { l.sendsUpload = true })
 			case ops != 0 || isOtherOpName(name):
 				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 		case *ast.BasicLit:
 			ops := ck.stringOps(n)
-			if ops&opData != 0 {
+			if ops&cosapi.OpData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
-			if ops.upload() != 0 {
+			if ops.Upload() != 0 {
 				mark(func(l *loopInfo) { l.sendsUpload = true })
 			}
-			if ops&opOther != 0 {
+			if ops&cosapi.OpOther != 0 {
 				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 		case *ast.Ident:
@@ -316,13 +318,13 @@ func (ck *checker) scanFunc(body *ast.BlockStmt) []*loopInfo {
 				break
 			}
 			ops := tainted[obj] | ck.stringOps(n)
-			if ops&opData != 0 {
+			if ops&cosapi.OpData != 0 {
 				mark(func(l *loopInfo) { l.sendsSlice = true })
 			}
-			if ops.upload() != 0 {
+			if ops.Upload() != 0 {
 				mark(func(l *loopInfo) { l.sendsUpload = true })
 			}
-			if ops&opOther != 0 {
+			if ops&cosapi.OpOther != 0 {
 				mark(func(l *loopInfo) { l.sendsOther = true })
 			}
 			if _, isVar := obj.(*types.Var); isVar {
@@ -392,27 +394,6 @@ func (ck *checker) newLoop(s ast.Stmt, label string) *loopInfo {
 		}
 	}
 	return l
-}
-
-// rootIdent returns the variable at the root of an lvalue: req in
-// req.Op, m in m["op"], p in *p.
-func rootIdent(e ast.Expr) *ast.Ident {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return x
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.UnaryExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // calleeName returns the name a call spells: Sleep in time.Sleep, logf in

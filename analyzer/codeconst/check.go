@@ -1,4 +1,4 @@
-package analyzer
+package codeconst
 
 import (
 	"fmt"
@@ -6,28 +6,33 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
-// Diagnostic categories.
-const (
-	categoryMagic   = "magic-code"
-	categoryUnknown = "unknown-code"
-)
+// checker checks one package's constants.
+type checker struct {
+	pass   *analysis.Pass
+	ev     *evidence.Result
+	cfg    *Config
+	fixes  *fixer
+	report func(analysis.Diagnostic)
+}
 
 // checkComparisons checks the value compared with every expression that
 // holds a response code.
-func (s *state) checkComparisons(cmps []comparison, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
+func (ck *checker) checkComparisons(cmps []evidence.Comparison) {
 	for _, c := range cmps {
-		if d := s.domainOf(c.x); d != noDomain {
-			s.checkValue(c.y, d, fileOf, report)
-		} else if d := s.domainOf(c.y); d != noDomain {
-			s.checkValue(c.x, d, fileOf, report)
+		if d := ck.ev.Domain(c.X); d != evidence.NoDomain {
+			ck.checkValue(c.Y, d)
+		} else if d := ck.ev.Domain(c.Y); d != evidence.NoDomain {
+			ck.checkValue(c.X, d)
 		}
 	}
 }
@@ -36,48 +41,48 @@ func (s *state) checkComparisons(cmps []comparison, fileOf func(token.Pos) *ast.
 // hold codes: reply.Code = -1, return -1 from a function returning codes,
 // classify(-4019), and the keys or elements of a container searched with a
 // code (retryable := map[int]bool{-71: true} ... retryable[resp.Code]).
-func (s *state) checkAssignedValues(syn *syntax, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
-	containers := make(map[types.Object]domain)
-	for _, l := range syn.lookups {
-		d := s.domainOf(l.value)
-		if d == noDomain {
+func (ck *checker) checkAssignedValues(syn *evidence.Syntax) {
+	containers := make(map[types.Object]evidence.Domain)
+	for _, l := range syn.Lookups {
+		d := ck.ev.Domain(l.Value)
+		if d == evidence.NoDomain {
 			continue
 		}
-		if lit, ok := ast.Unparen(l.container).(*ast.CompositeLit); ok {
-			s.checkElements(lit, d, fileOf, report) // slices.Contains([]int{-4018, -177}, code)
-		} else if obj := assignee(s.pass.TypesInfo, l.container); obj != nil {
+		if lit, ok := ast.Unparen(l.Container).(*ast.CompositeLit); ok {
+			ck.checkElements(lit, d) // slices.Contains([]int{-4018, -177}, code)
+		} else if obj := exprinfo.Var(ck.pass.TypesInfo, l.Container); obj != nil {
 			containers[obj] = d
 		}
 	}
-	for _, f := range syn.flows {
-		if f.from == nil || f.fromResult >= 0 {
+	for _, f := range syn.Flows {
+		if f.From == nil || f.FromResult >= 0 {
 			continue
 		}
-		if d, ok := containers[f.to]; ok {
-			if lit, ok := ast.Unparen(f.from).(*ast.CompositeLit); ok {
-				s.checkElements(lit, d, fileOf, report)
+		if d, ok := containers[f.To]; ok {
+			if lit, ok := ast.Unparen(f.From).(*ast.CompositeLit); ok {
+				ck.checkElements(lit, d)
 			}
 			continue
 		}
-		if d := s.objDomain(f.to, f.result); d != noDomain {
-			s.checkValue(f.from, d, fileOf, report)
+		if d := ck.ev.ObjectDomain(f.To, f.Result); d != evidence.NoDomain {
+			ck.checkValue(f.From, d)
 		}
 	}
 }
 
 // checkElements checks a map literal's keys, or a slice or array literal's
 // elements.
-func (s *state) checkElements(lit *ast.CompositeLit, d domain, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
-	_, isMap := typeparamsFree(s.pass.TypesInfo.TypeOf(lit)).(*types.Map)
+func (ck *checker) checkElements(lit *ast.CompositeLit, d evidence.Domain) {
+	_, isMap := evidence.StructOrMap(ck.pass.TypesInfo.TypeOf(lit)).(*types.Map)
 	for _, elt := range lit.Elts {
 		kv, isKV := elt.(*ast.KeyValueExpr)
 		switch {
 		case isMap && isKV:
-			s.checkValue(kv.Key, d, fileOf, report)
+			ck.checkValue(kv.Key, d)
 		case isKV: // [...]int{3: -4019}
-			s.checkValue(kv.Value, d, fileOf, report)
+			ck.checkValue(kv.Value, d)
 		default:
-			s.checkValue(elt, d, fileOf, report)
+			ck.checkValue(elt, d)
 		}
 	}
 }
@@ -85,62 +90,49 @@ func (s *state) checkElements(lit *ast.CompositeLit, d domain, fileOf func(token
 // checkValue reports a constant compared with a code of domain d: a
 // literal that is a known code (magic-code), or any constant that is not
 // (unknown-code).
-func (s *state) checkValue(e ast.Expr, d domain, fileOf func(token.Pos) *ast.File, report func(analysis.Diagnostic)) {
-	tv, ok := s.pass.TypesInfo.Types[e]
-	if !ok || tv.Value == nil {
-		return
+func (ck *checker) checkValue(e ast.Expr, d evidence.Domain) {
+	v, ok := exprinfo.IntConst(ck.pass.TypesInfo, e)
+	if !ok {
+		return // not a constant, or not a number ("ok", "")
 	}
-	var v int
-	if tv.Value.Kind() == constant.String {
-		n, err := strconv.Atoi(constant.StringVal(tv.Value))
-		if err != nil {
-			return // "ok", "": not a number
-		}
-		v = n
-	} else {
-		v64, exact := constant.Int64Val(constant.ToInt(tv.Value))
-		if !exact || int64(int(v64)) != v64 {
-			return
-		}
-		v = int(v64)
-	}
-	if v == 0 && !(s.cfg.IncludeZero && d == codeDomain) {
+	if v == 0 && !(ck.cfg.IncludeZero && d == evidence.CodeDomain) {
 		return // success is self-explanatory; -include-zero asks otherwise
 	}
-	known := d.known(v)
-	literal := isLiteral(s.pass.TypesInfo, e)
+	known := d.Known(v)
+	literal := isLiteral(ck.pass.TypesInfo, e)
 	switch {
 	case len(known) == 0 && isOtherHTTPStatus(v):
 		// A standard status the list does not mention (a proxy's 502): not this API's.
 	case len(known) == 0:
-		report(s.unknownCode(e, v, d, literal))
+		ck.report(unknownCode(e, v, d, literal))
 	case literal:
-		report(s.magicCode(e, v, known, fileOf(e.Pos())))
+		ck.report(ck.magicCode(e, v, known))
 	}
 }
 
-func (s *state) magicCode(e ast.Expr, v int, known []catalog.Code, file *ast.File) analysis.Diagnostic {
+func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) analysis.Diagnostic {
 	known = distinctNames(known)
-	diag := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: categoryMagic}
+	diag := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryMagic}
 	if len(known) > 1 {
 		var names []string
 		for _, c := range known {
-			names = append(names, describe(c))
+			names = append(names, cosapi.Describe(c))
 		}
 		diag.Message = fmt.Sprintf("%d is ambiguous in the COS v4 code list: %s; name the one you mean", v, strings.Join(names, " or "))
 		return diag
 	}
 	c := known[0]
-	diag.Message = fmt.Sprintf("%d is %s", v, describe(c))
-	if file == nil || s.pass.TypesInfo.Types[e].Value.Kind() == constant.String {
+	diag.Message = fmt.Sprintf("%d is %s", v, cosapi.Describe(c))
+	file := ck.ev.File(e.Pos())
+	if file == nil || ck.pass.TypesInfo.Types[e].Value.Kind() == constant.String {
 		return diag // a code spelled as a string has no constant to replace it with
 	}
 	name := "catalog"
 	if c.IsNetHTTP() {
 		name = "http"
 	}
-	qual, edits := s.qualifier(file, e.Pos(), c.PackagePath(), name)
-	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(s.separated(file, e.Pos(), qual+c.ConstName()))}}, edits...)
+	qual, edits := ck.fixes.qualifier(file, e.Pos(), c.PackagePath(), name)
+	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(ck.fixes.separated(file, e.Pos(), qual+c.ConstName()))}}, edits...)
 	diag.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(e), c.Qualified()),
 		TextEdits: edits,
@@ -148,9 +140,9 @@ func (s *state) magicCode(e ast.Expr, v int, known []catalog.Code, file *ast.Fil
 	return diag
 }
 
-func (s *state) unknownCode(e ast.Expr, v int, d domain, literal bool) analysis.Diagnostic {
+func unknownCode(e ast.Expr, v int, d evidence.Domain, literal bool) analysis.Diagnostic {
 	what := "a COS v4 response code"
-	if d == httpDomain {
+	if d == evidence.HTTPDomain {
 		what = "an HTTP status of the COS v4 API"
 	}
 	spelled := fmt.Sprint(v)
@@ -159,18 +151,13 @@ func (s *state) unknownCode(e ast.Expr, v int, d domain, literal bool) analysis.
 	}
 	msg := fmt.Sprintf("%s is not %s", spelled, what)
 	var guesses []string
-	for _, c := range catalog.Suggest(v, d.holds) {
+	for _, c := range catalog.Suggest(v, d.Holds) {
 		guesses = append(guesses, fmt.Sprintf("%d (%s)", c.Value, c.Qualified()))
 	}
 	if len(guesses) > 0 {
 		msg += ": did you mean " + strings.Join(guesses, " or ")
 	}
-	return analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: categoryUnknown, Message: msg}
-}
-
-// describe names a code for a message: its constant, message and gloss.
-func describe(c catalog.Code) string {
-	return fmt.Sprintf("%s (%s: %s)", c.Qualified(), c.Message, c.Gloss)
+	return analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryUnknown, Message: msg}
 }
 
 // distinctNames drops entries spelled like an earlier one (403 is both a

@@ -1,4 +1,4 @@
-package analyzer
+package evidence
 
 import (
 	"go/ast"
@@ -14,11 +14,11 @@ const maxRounds = 8
 
 // propagate follows codes along the package's flows (assignments, fields,
 // arguments, results) until nothing changes.
-func (s *state) propagate(flows []flow) {
+func (s *store) propagate(flows []Flow) {
 	for range maxRounds {
 		changed := false
 		for _, f := range flows {
-			if s.mark(f.to, s.flowDomain(f), f.result) {
+			if s.mark(f.To, s.flowDomain(f), f.Result) {
 				changed = true
 			}
 		}
@@ -28,25 +28,25 @@ func (s *state) propagate(flows []flow) {
 	}
 }
 
-func (s *state) flowDomain(f flow) domain {
+func (s *store) flowDomain(f Flow) Domain {
 	switch {
-	case f.fromObj != nil:
-		return s.objDomain(f.fromObj, 0)
-	case f.fromResult >= 0:
-		call, ok := ast.Unparen(f.from).(*ast.CallExpr)
+	case f.FromObj != nil:
+		return s.objDomain(f.FromObj, 0)
+	case f.FromResult >= 0:
+		call, ok := ast.Unparen(f.From).(*ast.CallExpr)
 		if !ok {
-			return noDomain
+			return NoDomain
 		}
-		if from, ok := convertedFrom(s.pass.TypesInfo, call, f.fromResult); ok {
+		if from, ok := convertedFrom(s.pass.TypesInfo, call, f.FromResult); ok {
 			return s.domainOf(from)
 		}
 		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
 		if !ok {
-			return noDomain
+			return NoDomain
 		}
-		return s.objDomain(fn, f.fromResult)
+		return s.objDomain(fn, f.FromResult)
 	}
-	return s.domainOf(f.from)
+	return s.domainOf(f.From)
 }
 
 // convertedFrom returns the operand whose code the given result of a

@@ -1,4 +1,4 @@
-package analyzer
+package evidence
 
 import (
 	"go/ast"
@@ -8,21 +8,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/catalog"
 )
-
-// cosPaths are the v4 API's URL paths; they count only in a package that
-// also names a myqcloud.com host (clients often build host and path apart).
-var cosPaths = []string{"/files/v2/", "/files/v1/", "/photos/v2/"}
-
-// cosOps are the v4 API's op values that no other API uses.
-var cosOps = map[string]bool{
-	"upload_slice_init":   true,
-	"upload_slice_data":   true,
-	"upload_slice_finish": true,
-	"upload_slice_list":   true,
-	"upload_slice":        true,
-}
 
 // isCOSClient reports whether the package evidently talks to the COS v4 API:
 // it imports the catalog, builds the API's URLs, or names its slice-upload
@@ -43,11 +31,11 @@ func isCOSClient(pass *analysis.Pass, lits []*ast.BasicLit) bool {
 		if err != nil {
 			continue
 		}
-		if cosOps[s] || strings.Contains(s, "op=upload_slice") {
+		if cosapi.IsSliceOp(s) || strings.Contains(s, "op="+cosapi.V1SliceOp) {
 			return true
 		}
-		host = host || strings.Contains(s, "myqcloud.com")
-		for _, p := range cosPaths {
+		host = host || strings.Contains(s, cosapi.Host)
+		for _, p := range cosapi.Paths {
 			path = path || strings.Contains(s, p)
 		}
 	}

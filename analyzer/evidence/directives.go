@@ -1,4 +1,4 @@
-package analyzer
+package evidence
 
 import (
 	"go/ast"
@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 )
 
 const (
@@ -15,25 +17,12 @@ const (
 	codeDirective   = "code"   // //errcodelint:code [http]: this declaration holds response codes
 )
 
-// directives holds the errcodelint comments of the package.
-type directives struct {
-	ignored map[*token.File]map[int]bool // lines silenced, per file
-}
-
-// isIgnored reports whether a diagnostic at pos is silenced.
-func (d *directives) isIgnored(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	if f == nil {
-		return false
-	}
-	return d.ignored[f][f.Line(pos)]
-}
-
-// parseDirectives reads every //errcodelint: comment of the package. It
-// reports malformed ones through report (category "directive"), and marks
-// the declarations //errcodelint:code annotates in s.
-func parseDirectives(pass *analysis.Pass, s *state, report func(analysis.Diagnostic)) *directives {
-	d := &directives{ignored: make(map[*token.File]map[int]bool)}
+// parseDirectives reads every //errcodelint: comment of the package and
+// returns the lines //errcodelint:ignore silences, per file. It reports
+// malformed ones through report (category "directive"), and marks the
+// declarations //errcodelint:code annotates in s.
+func parseDirectives(pass *analysis.Pass, s *store, report func(analysis.Diagnostic)) map[*token.File]map[int]bool {
+	ignored := make(map[*token.File]map[int]bool)
 	for _, file := range pass.Files {
 		tf := pass.Fset.File(file.Pos())
 		var annotated map[*ast.Comment][]*ast.Ident // built on first use
@@ -49,20 +38,20 @@ func parseDirectives(pass *analysis.Pass, s *state, report func(analysis.Diagnos
 				switch verb {
 				case ignoreDirective:
 					if arg == "" {
-						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: "directive",
+						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
 							Message: "errcodelint:ignore needs a reason: //errcodelint:ignore <why this code is right>"})
 						continue
 					}
-					if d.ignored[tf] == nil {
-						d.ignored[tf] = make(map[int]bool)
+					if ignored[tf] == nil {
+						ignored[tf] = make(map[int]bool)
 					}
 					line := tf.Line(c.Pos())
-					d.ignored[tf][line] = true
-					d.ignored[tf][line+1] = true
+					ignored[tf][line] = true
+					ignored[tf][line+1] = true
 				case codeDirective:
 					dom, ok := parseDomain(arg)
 					if !ok {
-						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: "directive",
+						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
 							Message: "errcodelint:code takes no argument or \"http\": //errcodelint:code [http]"})
 						continue
 					}
@@ -70,41 +59,41 @@ func parseDirectives(pass *analysis.Pass, s *state, report func(analysis.Diagnos
 						annotated = annotatedNames(file)
 					}
 					if !markAnnotated(pass, s, annotated[c], dom) {
-						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: "directive",
+						report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
 							Message: "errcodelint:code must annotate an integer field, variable, named type or function"})
 					}
 				default:
-					report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: "directive",
+					report(analysis.Diagnostic{Pos: c.Pos(), End: c.End(), Category: CategoryDirective,
 						Message: "unknown directive //errcodelint:" + verb + ": want errcodelint:ignore or errcodelint:code"})
 				}
 			}
 		}
 	}
-	return d
+	return ignored
 }
 
 // markAnnotated marks the declaration a //errcodelint:code comment
 // documents or trails, and reports whether there was one to mark.
-func markAnnotated(pass *analysis.Pass, s *state, names []*ast.Ident, dom domain) bool {
+func markAnnotated(pass *analysis.Pass, s *store, names []*ast.Ident, dom Domain) bool {
 	marked := false
 	for _, id := range names {
 		switch obj := pass.TypesInfo.Defs[id].(type) {
 		case *types.Func:
 			results := obj.Signature().Results()
 			for i := range results.Len() {
-				if isInteger(results.At(i).Type()) {
+				if exprinfo.IsInteger(results.At(i).Type()) {
 					s.mark(obj, dom, i)
 					marked = true
 					break
 				}
 			}
 		case *types.TypeName:
-			if isInteger(obj.Type()) {
+			if exprinfo.IsInteger(obj.Type()) {
 				s.sources[obj] = source{domain: dom}
 				marked = true
 			}
 		case *types.Var:
-			if isInteger(obj.Type()) {
+			if exprinfo.IsInteger(obj.Type()) {
 				s.mark(obj, dom, 0)
 				marked = true
 			}

@@ -1,4 +1,4 @@
-package analyzer
+package evidence
 
 import (
 	"bytes"
@@ -9,47 +9,25 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
 // A package that nothing ties to the COS v4 API holds no response code
-// and can export no fact, so the analyzer leaves it before doing any work:
-// that is what keeps errcodelint near the cost of loading the code
-// (docs/performance.md), above all in the fact regime, where it runs on
-// every dependency of the named packages. For the same reason the analyzer
-// builds its inspector itself, only for the packages it analyzes, instead
-// of requiring inspect.Analyzer for all of them.
+// and can export no fact, so the evidence analyzer leaves it before doing
+// any work, and every check after it: that is what keeps errcodelint near
+// the cost of loading the code (docs/performance.md), above all in the
+// fact regime, where the analyzers run on every dependency of the named
+// packages. For the same reason the evidence analyzer builds its inspector
+// itself, only for the packages it analyzes, instead of requiring
+// inspect.Analyzer for all of them, and hands it to the checks.
 //
 // The gate must let through every package in which the analysis could
 // find anything: TestRelevanceGateIsSound runs the analysis with and
 // without it on every fixture and compares, and the fuzz target does the
 // same on arbitrary code. When evidence of a new kind is added, add its
 // trigger here.
-
-// gated runs run on the packages that may hold codes, with the result of
-// inspect.Analyzer in ResultOf.
-func gated(cfg *Config, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
-	return func(pass *analysis.Pass) (any, error) {
-		if !mayHoldCodes(pass, cfg) {
-			return nil, nil
-		}
-		return run(withInspector(pass))
-	}
-}
-
-// withInspector returns a copy of pass whose ResultOf holds an inspector
-// of its files, as if the analyzer required inspect.Analyzer.
-func withInspector(pass *analysis.Pass) *analysis.Pass {
-	p := *pass
-	p.ResultOf = map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(pass.Files)}
-	for a, r := range pass.ResultOf {
-		p.ResultOf[a] = r
-	}
-	return &p
-}
 
 // mayHoldCodes reports whether anything ties the package to the COS v4
 // API: settings or directives that name code sources, facts of other
@@ -67,26 +45,6 @@ func mayHoldCodes(pass *analysis.Pass, cfg *Config) bool {
 		return true
 	}
 	return spellsCOS(pass)
-}
-
-// cosMarkers are substrings of the strings that make a package a client of
-// the API (isCOSClient).
-var cosMarkers = func() []string {
-	m := []string{"myqcloud.com", "upload_slice_"}
-	m = append(m, cosPaths...)
-	for op := range cosOps {
-		m = append(m, op)
-	}
-	return m
-}()
-
-func hasMarker(s string) bool {
-	for _, m := range cosMarkers {
-		if strings.Contains(s, m) {
-			return true
-		}
-	}
-	return false
 }
 
 func hasDirective(files []*ast.File) bool {
@@ -136,7 +94,7 @@ func usesCOSObject(pass *analysis.Pass) bool {
 		if pkg.Path() == catalog.ImportPath {
 			return true
 		}
-		if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String && hasMarker(constant.StringVal(c.Val())) {
+		if c, ok := obj.(*types.Const); ok && c.Val().Kind() == constant.String && cosapi.HasMarker(constant.StringVal(c.Val())) {
 			return true
 		}
 	}
@@ -166,7 +124,7 @@ func spellsCOS(pass *analysis.Pass) bool {
 }
 
 func bytesHaveMarker(src []byte) bool {
-	for _, m := range cosMarkers {
+	for _, m := range cosapi.Markers {
 		if bytes.Contains(src, []byte(m)) {
 			return true
 		}
@@ -178,7 +136,7 @@ func bytesHaveMarker(src []byte) bool {
 func stringsHaveMarker(f *ast.File) bool {
 	found := false
 	ast.Inspect(f, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && hasMarker(lit.Value) {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && cosapi.HasMarker(lit.Value) {
 			found = true
 		}
 		return !found

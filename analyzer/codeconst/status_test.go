@@ -1,4 +1,4 @@
-package analyzer
+package codeconst
 
 import (
 	"net/http"

@@ -1,54 +1,53 @@
-package analyzer
+package evidence
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 )
 
-// comparison is one equality test: x == y, x != y, or a switch tag x with
-// a case value y. Which side holds the code is decided later.
-type comparison struct {
-	x, y ast.Expr
+// A Comparison is one equality test: X == Y, X != Y, or a switch tag X
+// with a case value Y. Which side holds the code is decided later.
+type Comparison struct {
+	X, Y ast.Expr
 }
 
-// flow is an edge along which a code travels into a declaration: an
+// A Flow is an edge along which a code travels into a declaration: an
 // assignment, a composite literal's field, an argument to a parameter, a
 // returned value.
-type flow struct {
-	from       ast.Expr     // the value; nil when fromObj is set
-	fromResult int          // when from is a call whose results are spread: the result index; else -1
-	fromObj    types.Object // a named result variable flowing into its function
-	to         types.Object
-	result     int // when to is a function: the result index
+type Flow struct {
+	From       ast.Expr     // the value; nil when FromObj is set
+	FromResult int          // when From is a call whose results are spread: the result index; else -1
+	FromObj    types.Object // a named result variable flowing into its function
+	To         types.Object
+	Result     int // when To is a function: the result index
 }
 
-// syntax is what one walk over the package collects for the checks.
-type syntax struct {
-	strings []*ast.BasicLit
-	structs []*ast.StructType
-	cmps    []comparison
-	flows   []flow
-	lookups []lookup
+// Syntax is what the evidence analyzer's one walk over the package
+// collects, for itself and for the checks.
+type Syntax struct {
+	strings     []*ast.BasicLit
+	structs     []*ast.StructType
+	Comparisons []Comparison
+	Flows       []Flow
+	Lookups     []Lookup
 }
 
-// lookup is a container searched with a value: m[v], slices.Contains(s, v),
-// slices.Index(s, v). When v holds a code, the container's keys or
+// A Lookup is a container searched with a value: m[v], slices.Contains(s,
+// v), slices.Index(s, v). When v holds a code, the container's keys or
 // elements are codes too.
-type lookup struct {
-	container, value ast.Expr
+type Lookup struct {
+	Container, Value ast.Expr
 }
 
 // collect walks the package once.
-func collect(pass *analysis.Pass) *syntax {
-	info := pass.TypesInfo
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	syn := new(syntax)
+func collect(info *types.Info, pkg *types.Package, insp *inspector.Inspector) *Syntax {
+	syn := new(Syntax)
 	filter := []ast.Node{
 		(*ast.BasicLit)(nil), (*ast.StructType)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil),
@@ -68,13 +67,13 @@ func collect(pass *analysis.Pass) *syntax {
 			syn.structs = append(syn.structs, n)
 		case *ast.BinaryExpr:
 			if n.Op == token.EQL || n.Op == token.NEQ {
-				syn.cmps = append(syn.cmps, comparison{n.X, n.Y})
+				syn.Comparisons = append(syn.Comparisons, Comparison{n.X, n.Y})
 			}
 		case *ast.SwitchStmt:
 			if n.Tag != nil {
 				for _, stmt := range n.Body.List {
 					for _, v := range stmt.(*ast.CaseClause).List {
-						syn.cmps = append(syn.cmps, comparison{n.Tag, v})
+						syn.Comparisons = append(syn.Comparisons, Comparison{n.Tag, v})
 					}
 				}
 			}
@@ -93,17 +92,17 @@ func collect(pass *analysis.Pass) *syntax {
 		case *ast.ReturnStmt:
 			syn.returns(info, n, stack)
 		case *ast.CallExpr:
-			syn.arguments(pass, n)
+			syn.arguments(info, pkg, n)
 			if isSliceSearch(info, n) {
-				syn.lookups = append(syn.lookups, lookup{n.Args[0], n.Args[1]})
+				syn.Lookups = append(syn.Lookups, Lookup{n.Args[0], n.Args[1]})
 			}
 		case *ast.SendStmt:
-			if ch := assignee(info, n.Chan); ch != nil {
-				syn.flows = append(syn.flows, flow{from: n.Value, fromResult: -1, to: ch})
+			if ch := exprinfo.Var(info, n.Chan); ch != nil {
+				syn.Flows = append(syn.Flows, Flow{From: n.Value, FromResult: -1, To: ch})
 			}
 		case *ast.IndexExpr:
-			if _, ok := typeparamsFree(info.TypeOf(n.X)).(*types.Map); ok {
-				syn.lookups = append(syn.lookups, lookup{n.X, n.Index})
+			if _, ok := StructOrMap(info.TypeOf(n.X)).(*types.Map); ok {
+				syn.Lookups = append(syn.Lookups, Lookup{n.X, n.Index})
 			}
 		case *ast.FuncDecl:
 			syn.namedResults(info, n)
@@ -113,44 +112,26 @@ func collect(pass *analysis.Pass) *syntax {
 	return syn
 }
 
-func (syn *syntax) assign(info *types.Info, lhs, rhs []ast.Expr) {
+func (syn *Syntax) assign(info *types.Info, lhs, rhs []ast.Expr) {
 	if len(lhs) == len(rhs) {
 		for i := range lhs {
-			if obj := assignee(info, lhs[i]); obj != nil {
-				syn.flows = append(syn.flows, flow{from: rhs[i], fromResult: -1, to: obj})
+			if obj := exprinfo.Var(info, lhs[i]); obj != nil {
+				syn.Flows = append(syn.Flows, Flow{From: rhs[i], FromResult: -1, To: obj})
 			}
 		}
 		return
 	}
 	if len(rhs) == 1 { // a, b := f()
 		for i := range lhs {
-			if obj := assignee(info, lhs[i]); obj != nil {
-				syn.flows = append(syn.flows, flow{from: rhs[0], fromResult: i, to: obj})
+			if obj := exprinfo.Var(info, lhs[i]); obj != nil {
+				syn.Flows = append(syn.Flows, Flow{From: rhs[0], FromResult: i, To: obj})
 			}
 		}
 	}
 }
 
-// assignee returns the variable or field an assignment writes, or nil.
-func assignee(info *types.Info, e ast.Expr) types.Object {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if obj, ok := info.Defs[e].(*types.Var); ok {
-			return obj
-		}
-		if obj, ok := info.Uses[e].(*types.Var); ok {
-			return obj
-		}
-	case *ast.SelectorExpr:
-		if obj, ok := info.Uses[e.Sel].(*types.Var); ok {
-			return obj
-		}
-	}
-	return nil
-}
-
-func (syn *syntax) compositeFields(info *types.Info, lit *ast.CompositeLit) {
-	st, ok := typeparamsFree(info.TypeOf(lit)).(*types.Struct)
+func (syn *Syntax) compositeFields(info *types.Info, lit *ast.CompositeLit) {
+	st, ok := StructOrMap(info.TypeOf(lit)).(*types.Struct)
 	if !ok {
 		return
 	}
@@ -158,17 +139,18 @@ func (syn *syntax) compositeFields(info *types.Info, lit *ast.CompositeLit) {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
 				if field, ok := info.Uses[key].(*types.Var); ok {
-					syn.flows = append(syn.flows, flow{from: kv.Value, fromResult: -1, to: field})
+					syn.Flows = append(syn.Flows, Flow{From: kv.Value, FromResult: -1, To: field})
 				}
 			}
 		} else if i < st.NumFields() {
-			syn.flows = append(syn.flows, flow{from: elt, fromResult: -1, to: st.Field(i)})
+			syn.Flows = append(syn.Flows, Flow{From: elt, FromResult: -1, To: st.Field(i)})
 		}
 	}
 }
 
-// typeparamsFree returns the struct underlying t, through pointers.
-func typeparamsFree(t types.Type) types.Type {
+// StructOrMap returns the type underlying t, through one pointer: the
+// struct of a composite literal &T{...}, or the map of a lookup.
+func StructOrMap(t types.Type) types.Type {
 	if t == nil {
 		return nil
 	}
@@ -178,7 +160,7 @@ func typeparamsFree(t types.Type) types.Type {
 	return t.Underlying()
 }
 
-func (syn *syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.Node) {
+func (syn *Syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.Node) {
 	// The innermost enclosing function; a literal's returns are its own.
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch fn := stack[i].(type) {
@@ -193,11 +175,11 @@ func (syn *syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.No
 			switch {
 			case len(ret.Results) == n:
 				for i, r := range ret.Results {
-					syn.flows = append(syn.flows, flow{from: r, fromResult: -1, to: obj, result: i})
+					syn.Flows = append(syn.Flows, Flow{From: r, FromResult: -1, To: obj, Result: i})
 				}
 			case len(ret.Results) == 1 && n > 1: // return f()
 				for i := range n {
-					syn.flows = append(syn.flows, flow{from: ret.Results[0], fromResult: i, to: obj, result: i})
+					syn.Flows = append(syn.Flows, Flow{From: ret.Results[0], FromResult: i, To: obj, Result: i})
 				}
 			}
 			return
@@ -207,7 +189,7 @@ func (syn *syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.No
 
 // namedResults lets a named result that holds a code make its function a
 // source (func f() (code int, err error) { code = resp.Code; return }).
-func (syn *syntax) namedResults(info *types.Info, decl *ast.FuncDecl) {
+func (syn *Syntax) namedResults(info *types.Info, decl *ast.FuncDecl) {
 	obj, ok := info.Defs[decl.Name].(*types.Func)
 	if !ok {
 		return
@@ -215,16 +197,16 @@ func (syn *syntax) namedResults(info *types.Info, decl *ast.FuncDecl) {
 	results := obj.Signature().Results()
 	for i := range results.Len() {
 		if r := results.At(i); r.Name() != "" && r.Name() != "_" {
-			syn.flows = append(syn.flows, flow{fromObj: r, fromResult: -1, to: obj, result: i})
+			syn.Flows = append(syn.Flows, Flow{FromObj: r, FromResult: -1, To: obj, Result: i})
 		}
 	}
 }
 
 // arguments makes the parameters of this package's functions sources when
 // a code is passed to them.
-func (syn *syntax) arguments(pass *analysis.Pass, call *ast.CallExpr) {
-	fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Pkg() != pass.Pkg {
+func (syn *Syntax) arguments(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() != pkg {
 		return
 	}
 	params := fn.Origin().Signature().Params()
@@ -232,7 +214,7 @@ func (syn *syntax) arguments(pass *analysis.Pass, call *ast.CallExpr) {
 		if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
 			break
 		}
-		syn.flows = append(syn.flows, flow{from: arg, fromResult: -1, to: params.At(i)})
+		syn.Flows = append(syn.Flows, Flow{From: arg, FromResult: -1, To: params.At(i)})
 	}
 }
 

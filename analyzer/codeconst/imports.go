@@ -1,4 +1,4 @@
-package analyzer
+package codeconst
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // package at path at pos ("catalog.", or "" under a dot import), and the
 // edits that import the package when no usable import exists. name is the
 // package's own name; when it is taken at pos, the import gets an alias.
-func (s *state) qualifier(file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit) {
+func (s *fixer) qualifier(file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit) {
 	pass := s.pass
 	scope := s.innermostScope(file, pos)
 	for _, imp := range file.Imports {
@@ -113,7 +113,7 @@ func importsName(file *ast.File, name string) bool {
 // searched by bisection where they are in source order (types.Scope's own
 // Innermost scans them one by one, which adds up in a function of
 // thousands of blocks with a fix in each), and one by one where not.
-func (s *state) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
+func (s *fixer) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
 	scope := s.pass.TypesInfo.Scopes[file]
 	if scope == nil {
 		return nil
@@ -136,7 +136,7 @@ func (s *state) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
 
 // childrenInOrder reports, once per scope, whether its children stand in
 // source order (function literals in package-level initializers may not).
-func (s *state) childrenInOrder(scope *types.Scope) bool {
+func (s *fixer) childrenInOrder(scope *types.Scope) bool {
 	ordered, ok := s.ordered[scope]
 	if !ok {
 		ordered = true

@@ -1,0 +1,69 @@
+// Package codeconst defines the codeconst analyzer: constants compared
+// with COS v4 response codes, or written where codes are kept, that are
+// magic numbers (category magic-code) or no code of the API at all
+// (category unknown-code).
+//
+// # Analyzer codeconst
+//
+// codeconst: check constants compared with COS v4 response codes
+//
+// Code that talks to the COS v4 JSON API branches on integer response
+// codes. codeconst takes the expressions that hold codes from the evidence
+// analyzer (package evidence) and checks every constant compared with
+// them, in ==, != and switch cases, in either operand order, through
+// parentheses and constant folding (-4019, (-4019), -(4019),
+// int32(-4019)), and every constant written where codes are kept: assigned
+// to a code field or variable, returned from a function that returns
+// codes, passed to a parameter that takes them, listed in a set that is
+// searched with a code.
+//
+// # Category magic-code
+//
+// A literal that is a known code. The message names
+// the code, and a suggested fix replaces the literal with the catalog's
+// constant (net/http's for standard HTTP statuses), adding the import where
+// it is missing, under an alias when the name is taken:
+//
+//	if resp.Code == -4019 {
+//	    -4019 is catalog.ErrOffsetToZero (入库失败，请重新上传: storing failed, upload again)
+//	if hresp.StatusCode == 404 {
+//	    404 is http.StatusNotFound (文件不存在: the file does not exist)
+//
+// 0 (success) is not reported unless -include-zero is set. A value the code
+// list gives two meanings (-61) is reported with both and no fix.
+//
+// # Category unknown-code
+//
+// A constant, literal or named, that is not a code
+// of the expression's kind, with a guess where one is plausible (the other
+// sign, two digits swapped, a digit added, dropped or wrong) but no fix:
+//
+//	case 4019:
+//	    4019 is not a COS v4 response code: did you mean -4019 (catalog.ErrOffsetToZero)
+//
+// Standard HTTP statuses the code list does not name (502 from a proxy)
+// are not reported.
+//
+// # Flags
+//
+//	-include-zero   also report the literal 0 (success); default false
+//
+// The errcodelint command also accepts it as -include-zero, and go vet as
+// -codeconst.include-zero (or the earlier -errcodelint.include-zero).
+//
+// # Suppression
+//
+// See package evidence: //errcodelint:ignore with a reason, on the line or
+// the line above.
+package codeconst
+
+import (
+	_ "embed"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/manual"
+)
+
+//go:embed doc.go
+var docSource string
+
+var doc = manual.Doc(docSource, Name)

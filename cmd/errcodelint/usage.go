@@ -1,0 +1,54 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// aliasFlags registers the spellings of the analyzers' flags that users
+// type: unprefixed (-include-zero, -sources), as the command had them when
+// it was one analyzer, and prefixed with errcodelint (-errcodelint.sources),
+// the spelling go vet used then. Both set the analyzer's own flag
+// (-codeconst.include-zero), and -flags lists them, so go vet accepts them.
+func aliasFlags(fs *flag.FlagSet, analyzers []*analysis.Analyzer) {
+	for _, a := range analyzers {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			usage := fmt.Sprintf("%s (same as -%s.%s)", f.Usage, a.Name, f.Name)
+			fs.Var(f.Value, f.Name, usage)
+			fs.Var(f.Value, "errcodelint."+f.Name, usage)
+		})
+	}
+}
+
+// usage returns the -help text: what errcodelint is, how to run it, its
+// checks, and its flags.
+func usage(fs *flag.FlagSet, analyzers []*analysis.Analyzer) func() {
+	return func() {
+		w := fs.Output()
+		fmt.Fprint(w, `errcodelint: check Go code that talks to the COS v4 JSON API
+
+Usage:
+  errcodelint [flags] packages...         report (-fix applies the fixes, -fix -diff shows them)
+  go vet -vettool=$(command -v errcodelint) [flags] packages...
+  errcodelint help [check]                the checks, or the manual of one
+  errcodelint explain CODE...             what a response code means
+
+Checks (turn one off with -NAME=false, run only some with -NAME):
+`)
+		printChecks(w, analyzers)
+		fmt.Fprint(w, "\nFlags:\n")
+		fs.PrintDefaults()
+	}
+}
+
+// printChecks lists the analyzers with the first line of their manuals.
+func printChecks(w io.Writer, analyzers []*analysis.Analyzer) {
+	for _, a := range analyzers {
+		summary, _, _ := strings.Cut(a.Doc, "\n")
+		fmt.Fprintf(w, "  %-15s %s\n", a.Name, summary)
+	}
+}
