@@ -2,6 +2,7 @@ package integration
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -39,6 +40,31 @@ func TestGopls(t *testing.T) {
 		r := fixture.Run(t, dir, nil, bin, append([]string{"check"}, fixtureFiles(t, dir)...)...)
 		r.WantCode(t, 0)
 		fixture.Check(t, fixture.ParseText(r.Stdout+r.Stderr))
+	})
+
+	// While someone types, the package does not type-check: the checks
+	// still run (RunDespiteErrors), on what does.
+	t.Run("check with a type error", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		broken := filepath.Join(dir, "broken.go")
+		if err := os.WriteFile(broken, []byte("package cosclient\n\nvar typing int = \"not yet\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files := fixtureFiles(t, dir)
+		r := fixture.Run(t, dir, nil, bin, append([]string{"check"}, files...)...)
+		var findings []fixture.Finding
+		typeError := false
+		for _, f := range fixture.ParseText(r.Stdout + r.Stderr) {
+			if f.File == "broken.go" {
+				typeError = true
+				continue
+			}
+			findings = append(findings, f)
+		}
+		if !typeError {
+			t.Errorf("gopls check did not report the type error in broken.go:\n%s", r.Stdout+r.Stderr)
+		}
+		fixture.Check(t, findings)
 	})
 
 	// The fix for each finding is offered as a quick fix at its position,
