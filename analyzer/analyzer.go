@@ -9,6 +9,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/codeconst"
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
+	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
 // Analyzers are errcodelint's analyzers with their default configuration,
@@ -36,14 +37,15 @@ type Config struct {
 type Source = evidence.Source
 
 // Names lists the names of errcodelint's analyzers, in the order New
-// returns them: the evidence analyzer, then the checks.
-var Names = []string{evidence.Name, codeconst.Name, reupload.Name}
+// returns them: the evidence and upload analyzers, which report nothing
+// but malformed directives, then the checks.
+var Names = []string{evidence.Name, upload.Name, codeconst.Name, reupload.Name}
 
 // Validate reports the first malformed setting.
 func (c *Config) Validate() error {
 	for _, name := range c.Disable {
-		if !slices.Contains(Names, name) || name == evidence.Name {
-			return fmt.Errorf("disable: %q is not a check of errcodelint (want one of %v)", name, Names[1:])
+		if !slices.Contains(Names, name) || name == evidence.Name || name == upload.Name {
+			return fmt.Errorf("disable: %q is not a check of errcodelint (want one of %v)", name, Names[2:])
 		}
 	}
 	return c.evidence().Validate()
@@ -65,10 +67,12 @@ func newSuite(cfg *Config, ungated bool) []*analysis.Analyzer {
 	evCfg := cfg.evidence()
 	evCfg.Ungated = ungated
 	ev := evidence.New(evCfg)
+	up := upload.New(ev)
 	all := []*analysis.Analyzer{
 		ev,
+		up,
 		codeconst.New(ev, &codeconst.Config{IncludeZero: cfg.IncludeZero}),
-		reupload.New(ev),
+		reupload.New(ev, up),
 	}
 	return slices.DeleteFunc(all, func(a *analysis.Analyzer) bool { return slices.Contains(cfg.Disable, a.Name) })
 }

@@ -29,8 +29,8 @@ const (
 	magicMinRecall       = 1.0
 	unknownMinPrecision  = 1.0
 	unknownMinRecall     = 1.0
-	reuploadMinPrecision = 0.0 // reported, not yet enforced (issue 4)
-	reuploadMinRecall    = 0.0
+	reuploadMinPrecision = 1.0
+	reuploadMinRecall    = 1.0
 )
 
 const (

@@ -54,6 +54,8 @@ func packageOf(a *analysis.Analyzer) string {
 		return "evidence"
 	case "reuploadretry":
 		return "reupload"
+	case "cosupload":
+		return "upload"
 	}
 	return a.Name
 }

@@ -40,8 +40,8 @@ func (s *store) flowDomain(f Flow) Domain {
 		if from, ok := convertedFrom(s.pass.TypesInfo, call, f.FromResult); ok {
 			return s.domainOf(from)
 		}
-		fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
-		if !ok {
+		fn := typeutil.Callee(s.pass.TypesInfo, call)
+		if fn == nil {
 			return NoDomain
 		}
 		return s.objDomain(fn, f.FromResult)

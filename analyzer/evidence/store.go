@@ -83,9 +83,9 @@ func (s *store) domainOf(e ast.Expr) Domain {
 		if from, ok := convertedFrom(info, e, 0); ok {
 			return s.domainOf(from)
 		}
-		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok {
+		if fn := typeutil.Callee(info, e); fn != nil {
 			if d := s.objDomain(fn, 0); d != NoDomain {
-				return d
+				return d // a function, or a variable bound to a literal, that returns codes
 			}
 		}
 	}
@@ -140,6 +140,13 @@ func (s *store) mark(obj types.Object, d Domain, result int) bool {
 		t := obj.Type()
 		if ch, ok := t.Underlying().(*types.Chan); ok {
 			t = ch.Elem() // a channel that carries codes
+		}
+		if sig, ok := t.Underlying().(*types.Signature); ok {
+			// A variable bound to a literal that returns codes.
+			if result >= sig.Results().Len() || !exprinfo.IsCodeType(sig.Results().At(result).Type()) {
+				return false
+			}
+			break
 		}
 		if !exprinfo.IsCodeType(t) {
 			return false

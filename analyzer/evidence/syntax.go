@@ -161,10 +161,19 @@ func StructOrMap(t types.Type) types.Type {
 }
 
 func (syn *Syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.Node) {
-	// The innermost enclosing function; a literal's returns are its own.
+	// The innermost enclosing function; a literal's returns are its own,
+	// and those of the variable it is bound to (attempt := func() ...).
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch fn := stack[i].(type) {
 		case *ast.FuncLit:
+			v := boundVar(info, fn, stack[:i])
+			sig, ok := info.TypeOf(fn).(*types.Signature)
+			if v == nil || !ok || len(ret.Results) != sig.Results().Len() {
+				return
+			}
+			for i, r := range ret.Results {
+				syn.Flows = append(syn.Flows, Flow{From: r, FromResult: -1, To: v, Result: i})
+			}
 			return
 		case *ast.FuncDecl:
 			obj, ok := info.Defs[fn.Name].(*types.Func)
@@ -185,6 +194,34 @@ func (syn *Syntax) returns(info *types.Info, ret *ast.ReturnStmt, stack []ast.No
 			return
 		}
 	}
+}
+
+// boundVar returns the local variable a function literal is assigned to
+// (send := func() ...), given the nodes around the literal.
+func boundVar(info *types.Info, lit *ast.FuncLit, outer []ast.Node) *types.Var {
+	if len(outer) == 0 {
+		return nil
+	}
+	switch p := outer[len(outer)-1].(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == len(p.Rhs) {
+			for i, r := range p.Rhs {
+				if r == lit {
+					return exprinfo.Var(info, p.Lhs[i])
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == len(p.Values) {
+			for i, r := range p.Values {
+				if r == lit {
+					v, _ := info.Defs[p.Names[i]].(*types.Var)
+					return v
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // namedResults lets a named result that holds a code make its function a

@@ -14,6 +14,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
+	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
 // BenchmarkFunctionSize measures the check on functions of growing size,
@@ -119,13 +120,18 @@ func f(session string, size int) {
 			AllPackageFacts:   func() []analysis.PackageFact { return nil },
 		}
 	}
-	// The evidence is computed once: the benchmark measures the check.
 	ev, err := evidence.Analyzer.Run(newPass(evidence.Analyzer, map[*analysis.Analyzer]any{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	pass := newPass(reupload.Analyzer, map[*analysis.Analyzer]any{evidence.Analyzer: ev})
+	// The evidence is computed once: the benchmark measures the upload
+	// model and the check.
 	return func() {
+		up, err := upload.Analyzer.Run(newPass(upload.Analyzer, map[*analysis.Analyzer]any{evidence.Analyzer: ev}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pass := newPass(reupload.Analyzer, map[*analysis.Analyzer]any{evidence.Analyzer: ev, upload.Analyzer: up})
 		if _, err := reupload.Analyzer.Run(pass); err != nil {
 			t.Fatal(err)
 		}

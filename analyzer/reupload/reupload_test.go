@@ -3,10 +3,10 @@ package reupload_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
+	"github.com/errcodelint/errcodelint/analyzer/upload"
+	"golang.org/x/tools/go/analysis"
 )
 
 // testdata is the repository's testdata directory, where the fixtures
@@ -22,6 +22,7 @@ var testdata = suitetest.Testdata()
 // upload loops, another API with the same integers: silent),
 // reuploadlibrary (functions retried by retry libraries).
 func TestFixtures(t *testing.T) {
-	analysistest.Run(t, testdata, reupload.Analyzer, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
-		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated", "reuploadlibrary")
+	suitetest.Run(t, testdata, []*analysis.Analyzer{upload.Analyzer, reupload.Analyzer}, nil, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
+		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated", "reuploadlibrary",
+		"reuploadshapes", "reuploadshapes/cosv1")
 }

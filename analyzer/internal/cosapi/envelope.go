@@ -56,3 +56,6 @@ func hasCodeField(t types.Type, depth int) bool {
 	}
 	return false
 }
+
+// StructTagValue returns the value of key in a struct tag's text.
+func StructTagValue(tag, key string) string { return reflect.StructTag(tag).Get(key) }

@@ -18,7 +18,7 @@ import (
 // slice; around the first kind it only opens a session again.
 
 // PutSliced: a retry loop around the slice call, on any failure.
-func (c *cosConn) PutSliced(file io.ReadSeeker, bucket, path string) (*connResponse, error) {
+func (c *cosConn) PutSliced(file io.ReadSeeker, bucket, path string) (*connResponse, error) { // want PutSliced:"sends upload_slice_init,upload_slice_data"
 	h := sha1.New()
 	size, err := io.Copy(h, file)
 	if err != nil {
@@ -91,7 +91,7 @@ func (c *cosConn) openRetried(bucket, path string, size int64, sha string) (*con
 // UploadSlice: the same helper sends the opening call and every slice; the
 // error of a slice is the server's answer when its code is not 0, so
 // err == nil is the success test.
-func (f remote) UploadSlice(local string, sliceSize int, session string) (*partResult, string, error) {
+func (f remote) UploadSlice(local string, sliceSize int, session string) (*partResult, string, error) { // want UploadSlice:"sends upload_slice_data"
 	file, err := os.Open(local)
 	if err != nil {
 		return nil, "", err

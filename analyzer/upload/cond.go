@@ -1,10 +1,11 @@
-package reupload
+package upload
 
 import (
 	"go/ast"
 	"go/token"
 	"go/types"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"golang.org/x/tools/go/types/typeutil"
@@ -18,10 +19,10 @@ type condInfo struct {
 	// sel holds the codes for which the condition holds, with the parts
 	// that do not look at a code taken as neutral: for
 	// `err != nil || resp.Code != 0`, every non-zero code.
-	sel codeSet
+	sel codeset.Set
 	// may and must hold the codes for which the condition may hold and
 	// must hold, whatever the parts that do not look at a code say.
-	may, must codeSet
+	may, must codeset.Set
 	// explicit lists the codes the condition selects by name: equality
 	// operands, case values, and the yes-answers of retry classifiers and
 	// sets. Only those in sel are selected.
@@ -51,25 +52,25 @@ type namedCode struct {
 }
 
 // unknownCond says nothing about codes.
-func unknownCond() condInfo { return condInfo{may: allCodes} }
+func unknownCond() condInfo { return condInfo{may: codeset.All()} }
 
 // exactCond holds exactly for the codes in s.
-func exactCond(s codeSet, at ast.Node) condInfo {
+func exactCond(s codeset.Set, at ast.Node) condInfo {
 	return condInfo{mentions: true, sel: s, may: s, must: s, at: at}
 }
 
 func (c condInfo) not() condInfo {
 	out := condInfo{
 		mentions: c.mentions,
-		may:      c.must.complement(),
-		must:     c.may.complement(),
+		may:      c.must.Complement(),
+		must:     c.may.Complement(),
 		explicit: c.explicit, // filtered by sel where used
 		at:       c.at,
 		src:      c.src,
 		opaque:   c.opaque,
 	}
 	if c.mentions {
-		out.sel = c.sel.complement()
+		out.sel = c.sel.Complement()
 	}
 	return out
 }
@@ -78,13 +79,13 @@ func orCond(a, b condInfo) condInfo {
 	out := condInfo{
 		opaque:   a.opaque || b.opaque,
 		mentions: a.mentions || b.mentions,
-		may:      a.may.union(b.may),
-		must:     a.must.union(b.must),
+		may:      a.may.Union(b.may),
+		must:     a.must.Union(b.must),
 		explicit: append(a.explicit, b.explicit...), // a is spent: reuse its list
 	}
 	switch {
 	case a.mentions && b.mentions:
-		out.sel, out.at = a.sel.union(b.sel), a.at
+		out.sel, out.at = a.sel.Union(b.sel), a.at
 	case a.mentions:
 		out.sel, out.at = a.sel, a.at
 	case b.mentions:
@@ -97,13 +98,13 @@ func andCond(a, b condInfo) condInfo {
 	out := condInfo{
 		opaque:   a.opaque || b.opaque,
 		mentions: a.mentions || b.mentions,
-		may:      a.may.inter(b.may),
-		must:     a.must.inter(b.must),
+		may:      a.may.Inter(b.may),
+		must:     a.must.Inter(b.must),
 		explicit: append(a.explicit, b.explicit...), // a is spent: reuse its list
 	}
 	switch {
 	case a.mentions && b.mentions:
-		out.sel, out.at = a.sel.inter(b.sel), a.at
+		out.sel, out.at = a.sel.Inter(b.sel), a.at
 	case a.mentions:
 		out.sel, out.at = a.sel, a.at
 	case b.mentions:
@@ -114,10 +115,10 @@ func andCond(a, b condInfo) condInfo {
 
 // selected returns the explicitly named codes the condition selects within
 // the path set p.
-func (c condInfo) selected(p codeSet) []namedCode {
+func (c condInfo) selected(p codeset.Set) []namedCode {
 	var out []namedCode
 	for _, n := range c.explicit {
-		if c.sel.hasValue(n.value) && p.hasValue(n.value) {
+		if c.sel.HasValue(n.value) && p.HasValue(n.value) {
 			out = append(out, n)
 		}
 	}
@@ -125,61 +126,68 @@ func (c condInfo) selected(p codeSet) []namedCode {
 }
 
 // intConst returns the integer constant an expression folds to.
-func (ck *checker) intConst(e ast.Expr) (int, bool) { return exprinfo.IntConst(ck.pass.TypesInfo, e) }
+func (pr *protocol) intConst(e ast.Expr) (int, bool) { return exprinfo.IntConst(pr.pass.TypesInfo, e) }
 
 // isCode reports whether e holds a response code: what the main analyzer
 // says, plus the integer parameters of the retry classifier being read.
-func (ck *checker) isCode(e ast.Expr) bool {
+func (pr *protocol) isCode(e ast.Expr) bool {
 	e = ast.Unparen(e)
-	if id, ok := e.(*ast.Ident); ok && ck.paramCodes != nil {
-		if v, ok := ck.pass.TypesInfo.Uses[id].(*types.Var); ok && ck.paramCodes[v] {
+	if id, ok := e.(*ast.Ident); ok && pr.paramCodes != nil {
+		if v, ok := pr.pass.TypesInfo.Uses[id].(*types.Var); ok && pr.paramCodes[v] {
 			return true
 		}
 	}
-	return ck.ev.IsCode(e)
+	return pr.ev.IsCode(e)
 }
 
 // cond evaluates a condition.
-func (ck *checker) cond(e ast.Expr) condInfo {
-	c := ck.condOf(e)
+func (pr *protocol) cond(e ast.Expr) condInfo {
+	c := pr.condOf(e)
 	c.src = e
 	return c
 }
 
-func (ck *checker) condOf(e ast.Expr) condInfo {
+func (pr *protocol) condOf(e ast.Expr) condInfo {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.LOR:
-			return orCond(ck.condOf(e.X), ck.condOf(e.Y))
+			return orCond(pr.condOf(e.X), pr.condOf(e.Y))
 		case token.LAND:
-			return andCond(ck.condOf(e.X), ck.condOf(e.Y))
+			return andCond(pr.condOf(e.X), pr.condOf(e.Y))
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-			if c, ok := ck.compareErr(e); ok {
+			if c, ok := pr.compareErr(e); ok {
 				return c
 			}
-			return ck.compare(e)
+			return pr.compare(e)
 		}
 	case *ast.UnaryExpr:
 		if e.Op == token.NOT {
-			return ck.condOf(e.X).not()
+			return pr.condOf(e.X).not()
 		}
 	case *ast.CallExpr:
-		c := ck.classifierCall(e)
-		if !c.mentions && ck.decidesOnCode(e) {
+		c := pr.classifierCall(e)
+		if !c.mentions && pr.decidesOnCode(e) {
 			// isTransient(code), a decision about the code this check
 			// cannot read: no blanket retry.
 			c.opaque = true
 		}
 		return c
 	case *ast.IndexExpr:
-		if obj := ck.objectOf(e.X); obj != nil && ck.isCode(e.Index) {
-			return ck.classifierCond(obj, e)
+		if obj := pr.objectOf(e.X); obj != nil && pr.isCode(e.Index) {
+			return pr.classifierCond(obj, e)
 		}
 	case *ast.Ident:
 		// ok in `if _, ok := retryCodes[code]; ok`
-		if lookup, found := ck.okLookups[ck.pass.TypesInfo.Uses[e]]; found {
-			return ck.condOf(lookup)
+		if lookup, found := pr.okLookups[pr.pass.TypesInfo.Uses[e]]; found {
+			return pr.condOf(lookup)
+		}
+		// ok in `ok := resp.Code == 0; if ok`
+		obj := pr.pass.TypesInfo.Uses[e]
+		if cond, found := pr.boolVars[obj]; found && !pr.readingBool[obj] {
+			pr.readingBool[obj] = true // a = b && x; b = a || y must not go round
+			defer delete(pr.readingBool, obj)
+			return pr.condOf(cond)
 		}
 	}
 	return unknownCond()
@@ -187,7 +195,7 @@ func (ck *checker) condOf(e ast.Expr) condInfo {
 
 // noteOKLookup records the ok of `_, ok := set[code]`, so that a
 // condition on ok is one on the lookup.
-func (ck *checker) noteOKLookup(lhs, rhs []ast.Expr) {
+func (pr *protocol) noteOKLookup(lhs, rhs []ast.Expr) {
 	if len(lhs) != 2 || len(rhs) != 1 {
 		return
 	}
@@ -196,36 +204,36 @@ func (ck *checker) noteOKLookup(lhs, rhs []ast.Expr) {
 	if !isIndex || !isIdent || id.Name == "_" {
 		return
 	}
-	if obj := ck.pass.TypesInfo.ObjectOf(id); obj != nil {
-		ck.okLookups[obj] = ix
+	if obj := pr.pass.TypesInfo.ObjectOf(id); obj != nil {
+		pr.okLookups[obj] = ix
 	}
 }
 
 // compare evaluates `code OP constant`, in either operand order.
-func (ck *checker) compare(e *ast.BinaryExpr) condInfo {
+func (pr *protocol) compare(e *ast.BinaryExpr) condInfo {
 	op, code, lit := e.Op, e.X, e.Y
-	v, ok := ck.intConst(lit)
+	v, ok := pr.intConst(lit)
 	if !ok {
 		code, lit = e.Y, e.X
-		if v, ok = ck.intConst(lit); !ok {
+		if v, ok = pr.intConst(lit); !ok {
 			return unknownCond()
 		}
 		op = mirror(op)
 	}
-	if _, isConst := ck.intConst(code); isConst || !ck.isCode(code) {
+	if _, isConst := pr.intConst(code); isConst || !pr.isCode(code) {
 		return unknownCond()
 	}
-	var s codeSet
+	var s codeset.Set
 	switch op {
 	case token.EQL:
-		s = setOf(v)
+		s = codeset.Of(v)
 	case token.NEQ:
-		s = allCodes
-		if _, known := universeIndex[v]; known {
-			s = s.minus(setOf(v))
+		s = codeset.All()
+		if codeset.Known(v) {
+			s = s.Minus(codeset.Of(v))
 		}
 	default:
-		s = setWhere(func(x int) bool { return holds(op, x, v) }, true)
+		s = codeset.Where(func(x int) bool { return holds(op, x, v) }, true)
 	}
 	c := exactCond(s, e)
 	if op == token.EQL {
@@ -263,15 +271,15 @@ func holds(op token.Token, x, v int) bool {
 }
 
 // caseCond evaluates the values of a case clause of `switch code`.
-func (ck *checker) caseCond(values []ast.Expr) condInfo {
+func (pr *protocol) caseCond(values []ast.Expr) condInfo {
 	var c condInfo
 	c.mentions = true
 	for _, e := range values {
-		v, ok := ck.intConst(e)
+		v, ok := pr.intConst(e)
 		if !ok {
 			return unknownCond()
 		}
-		c.sel = c.sel.union(setOf(v))
+		c.sel = c.sel.Union(codeset.Of(v))
 		c.explicit = append(c.explicit, namedCode{value: v, expr: e})
 		if c.at == nil {
 			c.at = e
@@ -283,44 +291,44 @@ func (ck *checker) caseCond(values []ast.Expr) condInfo {
 
 // classifierCall evaluates a call of a retry classifier (isRetryable(code),
 // err.Temporary()) or slices.Contains(retryCodes, code).
-func (ck *checker) classifierCall(call *ast.CallExpr) condInfo {
-	if fn := typeutil.StaticCallee(ck.pass.TypesInfo, call); fn != nil {
+func (pr *protocol) classifierCall(call *ast.CallExpr) condInfo {
+	if fn := typeutil.StaticCallee(pr.pass.TypesInfo, call); fn != nil {
 		if fn.Pkg() != nil && fn.Pkg().Path() == "slices" && fn.Name() == "Contains" && len(call.Args) == 2 {
-			if obj := ck.objectOf(call.Args[0]); obj != nil && ck.isCode(call.Args[1]) {
-				return ck.classifierCond(obj, call)
+			if obj := pr.objectOf(call.Args[0]); obj != nil && pr.isCode(call.Args[1]) {
+				return pr.classifierCond(obj, call)
 			}
 			return unknownCond()
 		}
-		if ck.isSuccessTest(fn, call) {
-			return exactCond(successCodes, call)
+		if pr.isSuccessTest(fn, call) {
+			return exactCond(codeset.Success(), call)
 		}
-		return ck.classifierCond(fn, call)
+		return pr.classifierCond(fn, call)
 	}
-	if obj := ck.objectOf(call.Fun); obj != nil { // a func-typed variable
-		return ck.classifierCond(obj, call)
+	if obj := pr.objectOf(call.Fun); obj != nil { // a func-typed variable
+		return pr.classifierCond(obj, call)
 	}
 	return unknownCond()
 }
 
 // classifierCond evaluates a use of the retry classifier or set obj.
-func (ck *checker) classifierCond(obj types.Object, at ast.Expr) condInfo {
-	codes, local := ck.classifierCodes(obj)
+func (pr *protocol) classifierCond(obj types.Object, at ast.Expr) condInfo {
+	codes, local := pr.classifierCodes(obj)
 	if len(codes) == 0 {
 		return unknownCond()
 	}
-	yes := setOf(codes...)
+	yes := codeset.Of(codes...)
 	// What it answers for the codes outside the reupload class is unknown.
-	c := condInfo{mentions: true, sel: yes.union(reuploadCodes.complement()), at: at}
+	c := condInfo{mentions: true, sel: yes.Union(codeset.Reupload().Complement()), at: at}
 	c.may = c.sel
 	for _, v := range codes {
-		c.explicit = append(c.explicit, namedCode{value: v, expr: at, via: qualifiedName(ck.pass.Pkg, obj), local: local})
+		c.explicit = append(c.explicit, namedCode{value: v, expr: at, via: qualifiedName(pr.pass.Pkg, obj), local: local})
 	}
 	return c
 }
 
 // objectOf returns the variable or function an identifier or selector
 // names.
-func (ck *checker) objectOf(e ast.Expr) types.Object { return exprinfo.Object(ck.pass.TypesInfo, e) }
+func (pr *protocol) objectOf(e ast.Expr) types.Object { return exprinfo.Object(pr.pass.TypesInfo, e) }
 
 // qualifiedName spells obj as the code of pkg would: "cos.IsRetryable",
 // "(*cos.Error).Temporary", "isRetryable".
@@ -340,42 +348,42 @@ func qualifiedName(pkg *types.Package, obj types.Object) string {
 // function of this package that answers `code == 0` (resp.OK(),
 // isSuccess(code)), or a method or function named for success called on
 // or with a code (code.OK(), IsSuccess(resp.Code)).
-func (ck *checker) isSuccessTest(fn *types.Func, call *ast.CallExpr) bool {
-	if ck.successTests[fn] {
+func (pr *protocol) isSuccessTest(fn *types.Func, call *ast.CallExpr) bool {
+	if pr.successTests[fn] {
 		return true
 	}
 	ws := words(fn.Name())
 	if !hasWord(ws, successWords) || hasWord(ws, negationWords) {
 		return false
 	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (ck.isCode(sel.X) || cosapi.HasCodeField(ck.pass.TypesInfo.TypeOf(sel.X))) {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (pr.isCode(sel.X) || cosapi.HasCodeField(pr.pass.TypesInfo.TypeOf(sel.X))) {
 		return true
 	}
-	return len(call.Args) == 1 && ck.isCode(call.Args[0])
+	return len(call.Args) == 1 && pr.isCode(call.Args[0])
 }
 
 // findSuccessTests finds this package's functions that answer a bool
 // with one return of a success test: func (r *Response) OK() bool {
 // return r.Code == 0 }.
-func (ck *checker) findSuccessTests() {
-	for _, f := range ck.pass.Files {
+func (pr *protocol) findSuccessTests() {
+	for _, f := range pr.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil || len(fd.Body.List) != 1 {
 				continue
 			}
 			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-			fn, _ := ck.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			fn, _ := pr.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			if !ok || fn == nil || len(ret.Results) != 1 {
 				continue
 			}
-			if b, ok := ck.pass.TypesInfo.TypeOf(ret.Results[0]).(*types.Basic); !ok || b.Kind() != types.Bool && b.Kind() != types.UntypedBool {
+			if b, ok := pr.pass.TypesInfo.TypeOf(ret.Results[0]).(*types.Basic); !ok || b.Kind() != types.Bool && b.Kind() != types.UntypedBool {
 				continue
 			}
-			ck.withParamCodes(fn, func() {
-				c := ck.cond(ret.Results[0])
-				if c.mentions && !c.sel.empty() && successCodes.union(doneCodes).contains(c.sel) && c.sel.intersects(successCodes) {
-					ck.successTests[fn] = true
+			pr.withParamCodes(fn, func() {
+				c := pr.cond(ret.Results[0])
+				if c.mentions && !c.sel.Empty() && codeset.Success().Union(codeset.Done()).Contains(c.sel) && c.sel.Intersects(codeset.Success()) {
+					pr.successTests[fn] = true
 				}
 			})
 		}
@@ -384,18 +392,18 @@ func (ck *checker) findSuccessTests() {
 
 // decidesOnCode reports whether a call is given a code, or an error that
 // carries one: isTransient(code), shouldRetry(codeOf(err)), code.Temporary().
-func (ck *checker) decidesOnCode(call *ast.CallExpr) bool {
+func (pr *protocol) decidesOnCode(call *ast.CallExpr) bool {
 	args := call.Args
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		args = append([]ast.Expr{sel.X}, args...)
 	}
 	for _, a := range args {
-		if ck.isCode(a) {
+		if pr.isCode(a) {
 			return true
 		}
 		found := false
 		ast.Inspect(a, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && ck.codeErrVars[ck.pass.TypesInfo.Uses[id]] {
+			if id, ok := n.(*ast.Ident); ok && pr.codeErrVars[pr.pass.TypesInfo.Uses[id]] {
 				found = true
 			}
 			return !found
@@ -410,14 +418,14 @@ func (ck *checker) decidesOnCode(call *ast.CallExpr) bool {
 // clauseCond is the condition under which a switch's case clause runs:
 // its values against a tag that holds a code, the disjunction of its
 // expressions in a tagless switch, anything otherwise.
-func (ck *checker) clauseCond(s *ast.SwitchStmt, tagIsCode bool, cc *ast.CaseClause) condInfo {
+func (pr *protocol) clauseCond(s *ast.SwitchStmt, tagIsCode bool, cc *ast.CaseClause) condInfo {
 	switch {
 	case tagIsCode:
-		return ck.caseCond(cc.List)
+		return pr.caseCond(cc.List)
 	case s.Tag == nil:
-		c := ck.cond(cc.List[0])
+		c := pr.cond(cc.List[0])
 		for _, e := range cc.List[1:] {
-			c = orCond(c, ck.cond(e))
+			c = orCond(c, pr.cond(e))
 		}
 		return c
 	}

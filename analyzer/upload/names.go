@@ -1,4 +1,4 @@
-package reupload
+package upload
 
 import (
 	"strings"
@@ -62,20 +62,6 @@ var (
 	// Words that make a retry one of the whole upload: shouldRetryUpload,
 	// retrySessionCodes.
 	wholeWords = wordSet("upload", "uploads", "file", "files", "session", "whole")
-	// Words of a loop header (counter, bound, label) that counts attempts.
-	attemptWords = wordSet("retry", "retries", "retried", "retrying", "attempt", "attempts",
-		"try", "tries", "tried", "trial", "trials", "backoff")
-	// Words of a variable or field that holds the state of an upload session:
-	// assigning one starts over, resumes or advances.
-	stateWords = wordSet("session", "sess", "offset", "off", "uploadid", "part", "chunk", "slice",
-		"index", "idx", "seq", "pos", "position", "cursor", "init", "inited", "initialized",
-		"state", "phase", "stage", "step")
-	// Words of a call that only waits, logs or counts.
-	harmlessCallWords = wordSet("sleep", "wait", "backoff", "delay", "jitter", "pause",
-		"log", "logf", "logw", "print", "printf", "println", "debug", "debugf", "debugw",
-		"info", "infof", "infow", "warn", "warnf", "warnw", "warning", "warningf",
-		"errorf", "errorw", "trace", "tracef", "inc", "observe", "metric", "metrics", "count",
-		"with", "field", "fields", "sprintf", "sprint", "lock", "unlock", "rlock", "runlock")
 	// Words of a call that starts an upload over or resumes one.
 	restartWords = wordSet("init", "initialize", "initialise", "reinit", "restart", "reupload",
 		"resume", "reset", "renew", "reopen", "begin")
@@ -86,10 +72,6 @@ var (
 	sendWords    = wordSet("upload", "send", "put", "post", "write", "data", "transfer", "push")
 	notSendWords = wordSet("init", "finish", "list", "complete", "done", "close")
 	successWords = wordSet("ok", "success", "succeeded", "successful", "succeed")
-	otherOpWords = wordSet("stat", "delete", "remove", "create", "mkdir", "list", "move", "rename",
-		"copy", "update", "download", "head", "exists")
-	offsetWords    = wordSet("offset", "off", "pos", "position", "cursor")
-	sessionIDWords = wordSet("session", "sess", "uploadid")
 )
 
 // saysRetry reports whether a classifier's or a set's name says it answers
@@ -100,26 +82,6 @@ func saysRetry(name string) bool {
 	ws := words(name)
 	return hasWord(ws, retryWords) && !hasWord(ws, negationWords) && !hasWord(ws, wholeWords) && !isRestartCallName(name)
 }
-
-// countsAttempts reports whether a loop variable, bound or label is named
-// for attempts: retries, attempt, maxTries.
-func countsAttempts(name string) bool { return hasWord(words(name), attemptWords) }
-
-// isStateName reports whether a variable or field holds upload-session
-// state (session, offset, part index).
-func isStateName(name string) bool {
-	if strings.EqualFold(name, "uploadID") {
-		return true
-	}
-	return hasWord(words(name), stateWords)
-}
-
-// isOffsetName and isSessionName name the two halves of a slice request.
-func isOffsetName(name string) bool  { return hasWord(words(name), offsetWords) }
-func isSessionName(name string) bool { return hasWord(words(name), sessionIDWords) }
-
-// isHarmlessCallName reports whether a call only waits, logs or counts.
-func isHarmlessCallName(name string) bool { return hasWord(words(name), harmlessCallWords) }
 
 // isRestartCallName reports whether a call's name says it starts the upload
 // over or resumes it: initUpload, restartUpload, newSession, listSlices.
@@ -139,11 +101,4 @@ func isRestartCallName(name string) bool {
 func isSliceSendName(name string) bool {
 	ws := words(name)
 	return hasWord(ws, sliceWords) && hasWord(ws, sendWords) && !hasWord(ws, notSendWords) && !hasWord(ws, restartWords)
-}
-
-// isOtherOpName reports whether a call's name says it sends an operation
-// of the API that is no part of a sliced upload: Stat, DeleteFile,
-// ListDir.
-func isOtherOpName(name string) bool {
-	return hasWord(words(name), otherOpWords) && !isSliceSendName(name) && !isRestartCallName(name)
 }

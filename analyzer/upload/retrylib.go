@@ -1,4 +1,4 @@
-package reupload
+package upload
 
 import (
 	"go/ast"
@@ -35,8 +35,8 @@ const (
 // given: backoff.Retry, RetryNotify and RetryWithData (cenkalti/backoff),
 // retry.Do (avast/retry-go; sethvargo/go-retry retries only the errors
 // marked retryable).
-func (ck *checker) retryLibraryCall(call *ast.CallExpr) retryErrors {
-	fn := typeutil.StaticCallee(ck.pass.TypesInfo, call)
+func (pr *protocol) retryLibraryCall(call *ast.CallExpr) retryErrors {
+	fn := typeutil.StaticCallee(pr.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return notRetried
 	}
@@ -74,19 +74,19 @@ func returnsError(info *types.Info, lit *ast.FuncLit) bool {
 // retriesReturn reports whether the retry library calls the function
 // again after this return: it returns a non-nil error that is not marked
 // permanent (or, for retriedIfMarked, that is marked retryable).
-func (w *loopWalk) retriesReturn(s *ast.ReturnStmt) bool {
-	if w.l.retried == notRetried || len(s.Results) == 0 {
+func retriesReturn(info *types.Info, retried retryErrors, s *ast.ReturnStmt) bool {
+	if retried == notRetried || len(s.Results) == 0 {
 		return false
 	}
 	e := s.Results[len(s.Results)-1]
-	if tv := w.ck.pass.TypesInfo.Types[e]; tv.IsNil() {
+	if tv := info.Types[e]; tv.IsNil() {
 		return false
 	}
 	marked := ""
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		marked = strings.ToLower(calleeName(call))
 	}
-	switch w.l.retried {
+	switch retried {
 	case retriedUnless:
 		return !strings.Contains(marked, "permanent") && !strings.Contains(marked, "unrecoverable")
 	case retriedIfMarked:

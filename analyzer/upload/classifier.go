@@ -1,4 +1,4 @@
-package reupload
+package upload
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -19,8 +20,8 @@ import (
 // retrying (form 3): map and slice literals bound to a variable, or a
 // struct field, whose name says retry. It also finds the classifiers
 // written as function literals, and then reads every classifier.
-func (ck *checker) checkRetrySets(ins *inspector.Inspector) {
-	info := ck.pass.TypesInfo
+func (pr *protocol) checkRetrySets(ins *inspector.Inspector) {
+	info := pr.pass.TypesInfo
 	type funcLitClassifier struct {
 		name string
 		obj  types.Object
@@ -33,7 +34,7 @@ func (ck *checker) checkRetrySets(ins *inspector.Inspector) {
 		}
 		switch v := ast.Unparen(value).(type) {
 		case *ast.CompositeLit:
-			ck.retrySet(name, obj, v)
+			pr.retrySet(name, obj, v)
 		case *ast.FuncLit:
 			lits = append(lits, funcLitClassifier{name, obj, v})
 		}
@@ -66,9 +67,9 @@ func (ck *checker) checkRetrySets(ins *inspector.Inspector) {
 			}
 		}
 	})
-	ck.funcLitClassifiers = ck.funcLitClassifiers[:0]
+	pr.funcLitClassifiers = pr.funcLitClassifiers[:0]
 	for _, l := range lits {
-		ck.funcLitClassifiers = append(ck.funcLitClassifiers, classifierDecl{l.name, l.obj, l.lit.Body})
+		pr.funcLitClassifiers = append(pr.funcLitClassifiers, classifierDecl{l.name, l.obj, l.lit.Body})
 	}
 }
 
@@ -80,8 +81,8 @@ type classifierDecl struct {
 }
 
 // retrySet reads a map or slice literal bound to a name that says retry.
-func (ck *checker) retrySet(name string, obj types.Object, lit *ast.CompositeLit) {
-	info := ck.pass.TypesInfo
+func (pr *protocol) retrySet(name string, obj types.Object, lit *ast.CompositeLit) {
+	info := pr.pass.TypesInfo
 	t := info.TypeOf(lit)
 	if t == nil {
 		return
@@ -117,15 +118,15 @@ func (ck *checker) retrySet(name string, obj types.Object, lit *ast.CompositeLit
 	}
 	var codes []int
 	for _, e := range elems {
-		v, ok := ck.intConst(e)
-		if !ok || !isReupload(v) || !ck.cos && !ck.isCatalogConst(e) {
+		v, ok := pr.intConst(e)
+		if !ok || !codeset.IsReupload(v) || !pr.cos && !pr.isCatalogConst(e) {
 			continue
 		}
 		codes = append(codes, v)
-		ck.diag(analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Message: fmt.Sprintf(
+		pr.diag(analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Message: fmt.Sprintf(
 			"%s lists reupload code %s as retryable, but resending cannot succeed: remove it and %s", name, cosapi.DescribeValue(v), remedy)})
 	}
-	ck.remember(obj, codes)
+	pr.remember(obj, codes)
 }
 
 func elementsOf(lit *ast.CompositeLit) []ast.Expr {
@@ -140,53 +141,53 @@ func elementsOf(lit *ast.CompositeLit) []ast.Expr {
 }
 
 // isCatalogConst reports whether e names a constant of the catalog.
-func (ck *checker) isCatalogConst(e ast.Expr) bool {
-	c, ok := ck.objectOf(e).(*types.Const)
+func (pr *protocol) isCatalogConst(e ast.Expr) bool {
+	c, ok := pr.objectOf(e).(*types.Const)
 	return ok && c.Pkg() != nil && c.Pkg().Path() == catalog.ImportPath
 }
 
 // remember records the reupload codes a retry classifier or set answers
 // yes for, for the branches of this package and, through a fact, of
 // importing ones.
-func (ck *checker) remember(obj types.Object, codes []int) {
+func (pr *protocol) remember(obj types.Object, codes []int) {
 	if obj == nil || len(codes) == 0 {
 		return
 	}
-	codes = setOf(codes...).inter(reuploadCodes).values()
-	ck.classifiers[obj] = codes
-	if obj.Pkg() != ck.pass.Pkg || !obj.Exported() || ck.inTest(obj.Pos()) {
+	codes = codeset.Of(codes...).Inter(codeset.Reupload()).Values()
+	pr.classifiers[obj] = codes
+	if obj.Pkg() != pr.pass.Pkg || !obj.Exported() || pr.inTest(obj.Pos()) {
 		return // only what importers can name needs a fact
 	}
 	switch o := obj.(type) {
 	case *types.Func:
-		ck.pass.ExportObjectFact(o, &retryClassifierFact{Codes: codes})
+		pr.pass.ExportObjectFact(o, &classifierFact{Codes: codes})
 	case *types.Var:
-		if o.Parent() == ck.pass.Pkg.Scope() { // package-level: importers can name it
-			ck.pass.ExportObjectFact(o, &retryClassifierFact{Codes: codes})
+		if o.Parent() == pr.pass.Pkg.Scope() { // package-level: importers can name it
+			pr.pass.ExportObjectFact(o, &classifierFact{Codes: codes})
 		}
 	}
 }
 
 // checkClassifiers reads every function whose name says retry and that
 // answers a bool (form 3).
-func (ck *checker) checkClassifiers() {
-	for _, f := range ck.pass.Files {
+func (pr *protocol) checkClassifiers() {
+	for _, f := range pr.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil || !saysRetry(fd.Name.Name) {
 				continue
 			}
-			if obj := ck.pass.TypesInfo.Defs[fd.Name]; obj != nil {
-				ck.classifier(classifierDecl{fd.Name.Name, obj, fd.Body})
+			if obj := pr.pass.TypesInfo.Defs[fd.Name]; obj != nil {
+				pr.classifier(classifierDecl{fd.Name.Name, obj, fd.Body})
 			}
 		}
 	}
-	for _, c := range ck.funcLitClassifiers {
-		ck.classifier(c)
+	for _, c := range pr.funcLitClassifiers {
+		pr.classifier(c)
 	}
 }
 
-func (ck *checker) classifier(d classifierDecl) {
+func (pr *protocol) classifier(d classifierDecl) {
 	sig, ok := d.obj.Type().Underlying().(*types.Signature)
 	if !ok {
 		return
@@ -201,8 +202,8 @@ func (ck *checker) classifier(d classifierDecl) {
 	if result < 0 {
 		return
 	}
-	w := &classifierWalk{ck: ck, result: result}
-	ck.withParamCodes(d.obj, func() { w.walkList(d.body.List, allCodes, pathCodes{}) })
+	w := &classifierWalk{pr: pr, result: result}
+	pr.withParamCodes(d.obj, func() { w.walkList(d.body.List, codeset.All(), pathCodes{}) })
 
 	var codes []int
 	for _, n := range w.yes {
@@ -210,16 +211,16 @@ func (ck *checker) classifier(d classifierDecl) {
 		if n.local {
 			continue
 		}
-		ck.diag(analysis.Diagnostic{Pos: n.expr.Pos(), End: n.expr.End(), Message: fmt.Sprintf(
+		pr.diag(analysis.Diagnostic{Pos: n.expr.Pos(), End: n.expr.End(), Message: fmt.Sprintf(
 			"%s answers yes for reupload code %s, but resending cannot succeed: answer no and %s", d.name, cosapi.DescribeValue(n.value), remedy)})
 	}
 	if w.blanket != nil {
-		codes = append(codes, reuploadCodes.values()...)
-		ck.diag(analysis.Diagnostic{Pos: w.blanket.Pos(), End: w.blanket.End(), Message: fmt.Sprintf(
-			"%s answers yes for every failure code, including reupload codes such as %s: answer no for them and %s", d.name, cosapi.DescribeValue(preferred(reuploadCodes.values())[0]), remedy)})
+		codes = append(codes, codeset.Reupload().Values()...)
+		pr.diag(analysis.Diagnostic{Pos: w.blanket.Pos(), End: w.blanket.End(), Message: fmt.Sprintf(
+			"%s answers yes for every failure code, including reupload codes such as %s: answer no for them and %s", d.name, cosapi.DescribeValue(codeset.Preferred(codeset.Reupload().Values())[0]), remedy)})
 	}
 	sort.Ints(codes)
-	ck.remember(d.obj, codes)
+	pr.remember(d.obj, codes)
 }
 
 // pathCodes is what the conditions on the way to a statement of a
@@ -231,42 +232,42 @@ type pathCodes struct {
 
 // A classifierWalk follows a classifier's body to its return statements.
 type classifierWalk struct {
-	ck      *checker
+	pr      *protocol
 	result  int // the index of the bool result
 	yes     []namedCode
 	blanket ast.Node
 }
 
-func (w *classifierWalk) walkList(list []ast.Stmt, p codeSet, pc pathCodes) codeSet {
+func (w *classifierWalk) walkList(list []ast.Stmt, p codeset.Set, pc pathCodes) codeset.Set {
 	for _, s := range list {
 		p = w.walkStmt(s, p, pc)
 	}
 	return p
 }
 
-func (w *classifierWalk) walkStmt(s ast.Stmt, p codeSet, pc pathCodes) codeSet {
+func (w *classifierWalk) walkStmt(s ast.Stmt, p codeset.Set, pc pathCodes) codeset.Set {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		w.ret(s, p, pc)
-		return codeSet{}
+		return codeset.Set{}
 	case *ast.BlockStmt:
 		return w.walkList(s.List, p, pc)
 	case *ast.LabeledStmt:
 		return w.walkStmt(s.Stmt, p, pc)
 	case *ast.AssignStmt:
-		w.ck.noteOKLookup(s.Lhs, s.Rhs)
+		w.pr.noteOKLookup(s.Lhs, s.Rhs)
 	case *ast.IfStmt:
 		if s.Init != nil {
 			p = w.walkStmt(s.Init, p, pc)
 		}
-		c := w.ck.cond(s.Cond)
-		out := w.walkList(s.Body.List, p.inter(c.may), w.enter(pc, c, p.inter(c.may)))
-		elseP := p.minus(c.must)
+		c := w.pr.cond(s.Cond)
+		out := w.walkList(s.Body.List, p.Inter(c.may), w.enter(pc, c, p.Inter(c.may)))
+		elseP := p.Minus(c.must)
 		switch e := s.Else.(type) {
 		case nil:
-			out = out.union(elseP)
+			out = out.Union(elseP)
 		default:
-			out = out.union(w.walkStmt(e, elseP, w.enter(pc, c.not(), elseP)))
+			out = out.Union(w.walkStmt(e, elseP, w.enter(pc, c.not(), elseP)))
 		}
 		return out
 	case *ast.SwitchStmt:
@@ -274,7 +275,7 @@ func (w *classifierWalk) walkStmt(s ast.Stmt, p codeSet, pc pathCodes) codeSet {
 	case *ast.TypeSwitchStmt:
 		out := p
 		for _, st := range s.Body.List {
-			out = out.union(w.walkList(st.(*ast.CaseClause).Body, p, pc))
+			out = out.Union(w.walkList(st.(*ast.CaseClause).Body, p, pc))
 		}
 		return out
 	case *ast.ForStmt:
@@ -285,12 +286,12 @@ func (w *classifierWalk) walkStmt(s ast.Stmt, p codeSet, pc pathCodes) codeSet {
 	return p
 }
 
-func (w *classifierWalk) walkSwitch(s *ast.SwitchStmt, p codeSet, pc pathCodes) codeSet {
+func (w *classifierWalk) walkSwitch(s *ast.SwitchStmt, p codeset.Set, pc pathCodes) codeset.Set {
 	if s.Init != nil {
 		p = w.walkStmt(s.Init, p, pc)
 	}
-	tagIsCode := s.Tag != nil && w.ck.isCode(s.Tag)
-	var out, priorMust, priorSel codeSet
+	tagIsCode := s.Tag != nil && w.pr.isCode(s.Tag)
+	var out, priorMust, priorSel codeset.Set
 	mentions := false
 	var dflt *ast.CaseClause
 	for _, st := range s.Body.List {
@@ -299,37 +300,37 @@ func (w *classifierWalk) walkSwitch(s *ast.SwitchStmt, p codeSet, pc pathCodes) 
 			dflt = cc
 			continue
 		}
-		c := w.ck.clauseCond(s, tagIsCode, cc)
-		bp := p.inter(c.may).minus(priorMust)
-		out = out.union(w.walkList(cc.Body, bp, w.enter(pc, c, bp)))
-		priorMust = priorMust.union(c.must)
+		c := w.pr.clauseCond(s, tagIsCode, cc)
+		bp := p.Inter(c.may).Minus(priorMust)
+		out = out.Union(w.walkList(cc.Body, bp, w.enter(pc, c, bp)))
+		priorMust = priorMust.Union(c.must)
 		if c.mentions {
 			mentions = true
-			priorSel = priorSel.union(c.sel)
+			priorSel = priorSel.Union(c.sel)
 		}
 	}
-	rest := p.minus(priorMust)
+	rest := p.Minus(priorMust)
 	if dflt != nil {
-		c := condInfo{mentions: mentions, may: priorMust.complement(), at: span{dflt.Case, dflt.Colon + 1}}
+		c := condInfo{mentions: mentions, may: priorMust.Complement(), at: span{dflt.Case, dflt.Colon + 1}}
 		if mentions {
-			c.sel = priorSel.complement()
+			c.sel = priorSel.Complement()
 		}
-		return out.union(w.walkList(dflt.Body, rest, w.enter(pc, c, rest)))
+		return out.Union(w.walkList(dflt.Body, rest, w.enter(pc, c, rest)))
 	}
-	return out.union(rest)
+	return out.Union(rest)
 }
 
 // maxNamedOnPath bounds the codes a path remembers.
 const maxNamedOnPath = 64
 
 // enter returns the path codes inside a branch taken when c holds.
-func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeSet) pathCodes {
+func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeset.Set) pathCodes {
 	if !c.mentions {
 		return pc
 	}
 	var out pathCodes
 	for _, n := range pc.named {
-		if c.sel.hasValue(n.value) {
+		if c.sel.HasValue(n.value) {
 			out.named = append(out.named, n)
 		}
 	}
@@ -346,40 +347,40 @@ func (w *classifierWalk) enter(pc pathCodes, c condInfo, p codeSet) pathCodes {
 
 // isBlanket reports whether a condition holds for every failure code
 // that reaches it: every reupload code, and not success.
-func isBlanket(c condInfo, p codeSet) bool {
-	return c.mentions && !c.opaque && p.inter(c.sel).contains(reuploadCodes) && !successCodes.minus(c.sel).empty()
+func isBlanket(c condInfo, p codeset.Set) bool {
+	return c.mentions && !c.opaque && p.Inter(c.sel).Contains(codeset.Reupload()) && !codeset.Success().Minus(c.sel).Empty()
 }
 
 // ret records what a return statement answers.
-func (w *classifierWalk) ret(s *ast.ReturnStmt, p codeSet, pc pathCodes) {
+func (w *classifierWalk) ret(s *ast.ReturnStmt, p codeset.Set, pc pathCodes) {
 	if w.result >= len(s.Results) {
 		return
 	}
 	r := s.Results[w.result]
-	inPath := func(ns []namedCode, sel codeSet) {
+	inPath := func(ns []namedCode, sel codeset.Set) {
 		for _, n := range ns {
-			if isReupload(n.value) && p.hasValue(n.value) && sel.hasValue(n.value) {
+			if codeset.IsReupload(n.value) && p.HasValue(n.value) && sel.HasValue(n.value) {
 				w.yes = append(w.yes, n)
 			}
 		}
 	}
-	if tv := w.ck.pass.TypesInfo.Types[r]; tv.Value != nil && tv.Value.Kind() == constant.Bool {
+	if tv := w.pr.pass.TypesInfo.Types[r]; tv.Value != nil && tv.Value.Kind() == constant.Bool {
 		if !constant.BoolVal(tv.Value) {
 			return
 		}
-		inPath(pc.named, allCodes)
-		if len(pc.named) == 0 && pc.blanket != nil && p.contains(reuploadCodes) {
+		inPath(pc.named, codeset.All())
+		if len(pc.named) == 0 && pc.blanket != nil && p.Contains(codeset.Reupload()) {
 			w.blanket = pc.blanket
 		}
 		return
 	}
-	c := w.ck.cond(r)
+	c := w.pr.cond(r)
 	if !c.mentions {
-		inPath(pc.named, allCodes) // return attempt < max: yes, for a while
+		inPath(pc.named, codeset.All()) // return attempt < max: yes, for a while
 		return
 	}
 	before := len(w.yes)
-	inPath(c.selected(p), allCodes)
+	inPath(c.selected(p), codeset.All())
 	inPath(pc.named, c.sel)
 	if len(w.yes) == before && len(pc.named) == 0 && isBlanket(c, p) {
 		w.blanket = c.at
@@ -389,16 +390,16 @@ func (w *classifierWalk) ret(s *ast.ReturnStmt, p codeSet, pc pathCodes) {
 // withParamCodes runs f with the integer parameters of the function obj
 // counting as codes, in a package that talks to COS: a classifier's
 // parameters are the codes it classifies.
-func (ck *checker) withParamCodes(obj types.Object, f func()) {
+func (pr *protocol) withParamCodes(obj types.Object, f func()) {
 	sig, ok := obj.Type().Underlying().(*types.Signature)
-	if ck.cos && ok {
-		ck.paramCodes = make(map[*types.Var]bool)
+	if pr.cos && ok {
+		pr.paramCodes = make(map[*types.Var]bool)
 		for i := 0; i < sig.Params().Len(); i++ {
 			if p := sig.Params().At(i); exprinfo.IsInteger(p.Type()) {
-				ck.paramCodes[p] = true
+				pr.paramCodes[p] = true
 			}
 		}
 	}
 	f()
-	ck.paramCodes = nil
+	pr.paramCodes = nil
 }
