@@ -116,3 +116,10 @@ func TestFixImports(t *testing.T) {
 func TestEnvelopeVariants(t *testing.T) {
 	checkFixes(t, &analyzer.Config{}, "cosvariants")
 }
+
+// TestClientMadeCodes: constants a client writes as codes of its own (0
+// and the SDK family never compared, or with a message of its own beside
+// them) are not named after the catalog (issue 10).
+func TestClientMadeCodes(t *testing.T) {
+	check(t, &analyzer.Config{}, "clientcodes", "clientcodescompared")
+}

@@ -64,6 +64,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	rep := report.New(pass, ev, urls)
 	ck := &checker{pass: pass, ev: ev, cfg: cfg, fixes: &fixer{pass: pass}, report: rep.Report}
 	syn := ev.Syntax()
+	ck.compared = ck.comparedValues(syn)
 	ck.checkComparisons(syn.Comparisons)
 	ck.checkAssignedValues(syn)
 	rep.Flush()

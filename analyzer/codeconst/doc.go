@@ -32,6 +32,27 @@
 // 0 (success) is not reported unless -include-zero is set. A value the code
 // list gives two meanings (-61) is reported with both and no fix.
 //
+// # Codes of the program's own
+//
+// A constant the program writes as a code (reply.Code = -1, code := -1,
+// return -1, Reply{Code: -1}) is the program's own, and not reported, when
+// the evidence says so:
+//
+//   - it is 0 or of the SDK family (-1..-4), the values clients invent for
+//     "no code yet", "no data" or "some other error", and the package
+//     compares no code with that value: once it does (resp.Code == -1),
+//     the value is the API's there, written or compared;
+//   - a message of the program's is written beside it: in the same struct
+//     literal (Reply{Code: -4019, Message: "index lost"}), or to the
+//     message field of the same value in the same statement or the one
+//     before or after (reply.Code = -1; reply.Message = "no data"). The
+//     catalog's own message for the value (a fake server answering as COS
+//     does) makes it the API's.
+//
+// Constants compared with a code are never the program's own, and a code
+// written without such evidence (resp.Code = -4019 in a fake server) is
+// reported like a compared one.
+//
 // # Category unknown-code
 //
 // A constant, literal or named, that is not a code

@@ -166,7 +166,7 @@ func (k *Kit) UploadLarge(ctx context.Context, key string, data []byte) error {
 				"offset":  strconv.Itoa(off),
 			}, data[off:end])
 			if err != nil {
-				status <- -2 // expect: magic-code
+				status <- -2 // the client's own network-error code, compared nowhere (issue 10: not the API's)
 				return
 			}
 			status <- a.Code

@@ -74,7 +74,7 @@ func codeOf(err error) int {
 		return r.Code
 	}
 	if err != nil {
-		return -1 // expect: magic-code
+		return -1 // the client's own "other error" (issue 10: not the API's)
 	}
 	return 0
 }
@@ -104,7 +104,7 @@ func (c *Client) do(req *http.Request, data any) error {
 		return nil
 	}
 	if len(reply.Data) == 0 {
-		reply.Code = -1 // expect: magic-code
+		reply.Code = -1 // the client's own "no data", with its message (issue 10: not the API's)
 		reply.Message = "no data"
 		return reply
 	}
