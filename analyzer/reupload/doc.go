@@ -28,13 +28,13 @@
 // Every diagnostic has the category "reupload-retry" and no suggested fix:
 // restarting an upload is a design change.
 //
-// 1. A plain retry of a named reupload code. In a loop that sends slices,
-// or that retries a request of the sliced upload, the branch taken for a
+// 1. A plain retry of a named reupload code. The branch taken for a
 // reupload code (an if or else-if, a case of a switch on the code, one
-// operand of an || chain) only waits, logs, counts or does nothing, and
-// then continues the loop, with an explicit continue or by falling
-// through to the next iteration. The diagnostic is at the code in the
-// condition, with the loop as related information:
+// operand of an || chain) leads, on some path, back to a slice send in the
+// same session: it waits, logs, counts or does nothing, and the loop (or
+// the goto, the retry library, the function calling itself) goes round.
+// The diagnostic is at the code in the condition, with the loop as
+// related information:
 //
 //	for offset := int64(0); offset < size; {
 //		resp, err := c.SendSlice(session, offset, buf)
@@ -51,12 +51,9 @@
 //
 // The code may be a literal, a folded one (-(4026)), a catalog constant, a
 // local constant, or a string constant for a code field declared as a
-// string ("-4026"): values are compared after constant folding. A
-// function that sends one slice and sends it again by calling itself
-// (return c.uploadSlice(session, offset, data, retries-1)) is a retry loop
-// too, and so is a function literal given to a retry library
-// (backoff.Retry, retry.Do), whose continue is the return of an error
-// not marked permanent (backoff.Permanent, retry.Unrecoverable). A branch decided by a retry classifier or set (below) of this
+// string ("-4026"): values are compared after constant folding. The code
+// may also come through an error that carries it (errors.As(err, &ce) &&
+// ce.Code() == -4019). A branch decided by a retry classifier or set (below) of this
 // package or another one (isRetryable(code), retryCodes[code], the ok of
 // `_, ok := retryCodes[code]`, slices.Contains(retryCodes, code),
 // err.Temporary()) counts as naming the codes that classifier answers yes
@@ -68,13 +65,12 @@
 //	first and start a new upload with upload_slice_init or resume via
 //	upload_slice_list
 //
-// 2. A blanket retry of the slice. In a loop that resends the same slice
-// in the same session (a retry counter around upload_slice_data, or a
-// slice loop whose offset moves on only after success), every failure
-// code goes round again, `if resp.Code != 0 { continue }`, a default case
-// that waits, or a success test that leaves the loop and lets the rest
-// fall through, and no earlier branch takes the reupload codes out. This
-// is what the official v4 SDKs do. A success test may be a comparison, a
+// 2. A blanket retry of the slice. The edge a condition takes for every
+// failure code (`if resp.Code != 0 { continue }`, a default case that
+// waits, the false edge of a success test that leaves the loop) leads back
+// to the same slice, in the same session, for every reupload code: no
+// earlier branch took them out, and nothing on the way moved on. This is
+// what the official v4 SDKs do. A success test may be a comparison, a
 // function of the package that makes one (resp.OK(), succeeded(code)), or
 // a function or method named for success on a code or on a struct with a
 // json:"code" field (code.OK(), cos.IsSuccess(code), resp.OK() of another
@@ -134,63 +130,71 @@
 //		continue
 //	}
 //
-// Also silent: resetting the session or the offset, setting a flag that
-// the top of the loop reads (broken = true), calling a function that
-// opens a session or lists the slices (by its name, or because it, or a
-// function it calls, sends upload_slice_init or upload_slice_list),
-// returning or wrapping an error, break out of the loop, continue to an
-// outer loop, a loop that opens a new session on every iteration (a
-// retry of the whole upload). Retry-class codes (-71, -4024, -2, 503, ...)
-// retried, with or without backoff. A blanket retry after a branch that
-// takes the reupload codes out, or decided by a call that looks at the
-// code in a way the check cannot read (isTransient(codeOf(err)),
-// errors.Is(err, errSession)). A classifier that answers no for the
-// reupload codes, or whose name does not say retry (needsReupload,
-// isFatal, retryWithNewSession). Loops that are no upload loops: a loop
-// over answers already received, over files that each get a whole
-// upload, a retried stat or list. Code in _test.go files.
+// Also silent, because no path goes back to a send in the same session:
+// resetting the session (session = "" that the top of the loop reads to
+// open a new one), setting a flag or state the loop decides on (broken =
+// true, u.next = stepInit), calling a function that opens a session or
+// lists the slices (because it, or a function it calls, sends
+// upload_slice_init or upload_slice_list, or files/v1's opener; by its
+// name when nothing else is known of it), returning or wrapping an error,
+// breaking to code that returns, a loop over files that each get a whole
+// upload. For a blanket retry also: moving the offset past the slice
+// before the retry (the lost slice is another bug), a loop over the
+// slices whose next element is the next slice. Retry-class codes (-71,
+// -4024, -2, 503, ...) retried, with or without backoff. A blanket retry
+// after a branch that takes the reupload codes out, or decided by a call
+// that looks at the code in a way the check cannot read. A classifier
+// that answers no for the reupload codes, or whose name does not say retry
+// (needsReupload, isFatal, retryWithNewSession). Retries of requests that
+// are no slice (a stat, upload_slice_init or _finish). Code in _test.go
+// files.
 //
-// # Which loops count
+// # Which paths count
 //
-// A loop sends slices when it, or a function literal or loop inside it,
-// names upload_slice_data (directly, or through a variable built from it,
-// such as a map of form fields), calls a function that sends a slice (by
-// its facts or its name: uploadSlice, sendChunk, SliceData) and opens no
-// session, or mentions both a session and an offset. A loop retries a
-// request when its counter, bound or label is named for attempts
-// (attempt, retries, tries), or when it leaves on success or consults a
-// retry classifier and does not range over a collection; such a loop
-// counts if it sends something of the sliced upload or handles a
-// session, or if it sends a request that could be any (a helper such as
-// do(params)), but not if it sends another operation of the API (stat,
-// delete, list: by op string or by the callee's name). All the loops of
-// a function that sends one slice (uploadSlice, a function that names
-// upload_slice_data and opens no session, or a helper that a caller hands
-// a slice request to: postRetry(map[string]string{"op":
-// "upload_slice_data", ...})) send slices. A branch only waits, logs or counts when it calls nothing but
-// sleeps, timers, loggers, formatters and counters (or resends the slice),
-// assigns nothing that holds the session's state or steps the loop, and
-// may end the loop only under a condition that does not look at the code
-// (a retry budget). The statements after a branch that falls through are
-// followed to the end of the loop body: anything else on the way for
-// that code (a call, a return, a restart) silences the report.
+// The check decides on the function's control-flow graph, not on the
+// shape of its loops (package upload finds the sends; see its manual for
+// what a slice send, a restart and a new value are):
+//
+//   - a condition's edge retries the codes it admits that reach it from a
+//     slice send (the codes of that send's reply, as earlier conditions on
+//     the way leave them) and for which some path from the edge reaches a
+//     send again, every condition on that path admitting the code;
+//   - for a named reupload code (forms 1 and 3), the path must not start
+//     the upload over: no session opener or listing, no new session (a
+//     constant, a value from an opener, a stateful call), no flag or state
+//     that a condition reads set to a constant. Moving on to the next
+//     slice does not help: it goes into the broken session too. A send
+//     that may carry a slice (a request helper's parameters sent on)
+//     counts as one;
+//   - for a blanket retry (form 2), the path must send the same slice
+//     again: besides restarting, moving the position on (offset += n, the
+//     next element of a range loop over the slices, a call of itself for
+//     the next offset) ends it. Every reupload code must reach the edge
+//     and resend from it: a branch that took some out, or a decision the
+//     check cannot read (isTransient(codeOf(err)), errors.Is(err,
+//     errSession)), leaves the rest to the author.
+//
+// A path goes round a for loop, a goto, a labelled continue out of a
+// select, a function literal called in a loop (send := func() ...), a
+// function that calls itself with the same session and position, and a
+// function literal given to a retry library, whose return of an error not
+// marked permanent starts it over. One blanket report is made per loop
+// (the first edge in source order), none in a loop with a plain one.
 //
 // # Facts
 //
-// The check exports two facts, listed in FactTypes: which operations of
-// the sliced upload an exported function sends, and whether its error
-// carries the failure codes (so that a loop in an importing package
-// knows it sends slices, or starts over), and which
-// reupload codes an exported retry classifier or set answers yes for (so
-// that a retry it decides in an importing package is reported there, in
-// that package's files). The classifier itself is reported in its own
-// package.
+// The facts live with package upload's analyzer: which operations an
+// exported function sends (and which parameters its request and session
+// are built from, and whether its error carries the codes), and which
+// reupload codes an exported retry classifier or set answers yes for, so
+// that a retry it decides in an importing package is reported there. The
+// classifier itself is reported in its own package.
 //
 // # Cost
 //
-// Each function is scanned once, and each loop body walked once, with
-// sets of codes as fixed-size bitsets: the check is linear in the size of
-// a function.
+// Four dataflows per function that sends slices, over its graph in
+// reverse postorder, with sets of codes as fixed-size bitsets: linear in
+// the size of the function (BenchmarkFunctionSize).
 //
 // # Suppressing
 //
