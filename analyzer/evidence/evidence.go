@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/results"
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
@@ -48,14 +49,7 @@ var urls = map[string]string{CategoryDirective: "#hdr-Directives"}
 
 // Of returns the evidence result among those a pass was given: every
 // analyzer of errcodelint requires an evidence analyzer.
-func Of(pass *analysis.Pass) *Result {
-	for _, r := range pass.ResultOf {
-		if r, ok := r.(*Result); ok {
-			return r
-		}
-	}
-	panic("errcodelint: analyzer " + pass.Analyzer.Name + " does not require the evidence analyzer")
-}
+func Of(pass *analysis.Pass) *Result { return results.Of[*Result](pass) }
 
 // A Result is what the evidence analyzer learnt about one package. It is
 // read-only: the analyzers that require it may use it concurrently.

@@ -239,29 +239,15 @@ func (pr *protocol) nodeInfo(f *Func, n ast.Node, condVars, varying map[types.Ob
 	})
 	switch n := n.(type) {
 	case *ast.AssignStmt:
-		for i, lhs := range n.Lhs {
-			var rhs ast.Expr
-			switch {
-			case len(n.Lhs) == len(n.Rhs):
-				rhs = n.Rhs[i]
-			case len(n.Rhs) == 1:
-				rhs = n.Rhs[0]
-			}
+		for lhs, rhs := range assignments(n.Lhs, n.Rhs) {
 			kills, restarts := pr.killsByAssigning(f, lhs, rhs, n.Tok, condVars, varying)
 			ni.Kills = ni.Kills || kills
 			ni.Restarts = ni.Restarts || restarts
 		}
 	case *ast.ValueSpec:
-		for i, name := range n.Names {
-			var rhs ast.Expr
-			switch {
-			case len(n.Values) == len(n.Names):
-				rhs = n.Values[i]
-			case len(n.Values) == 1:
-				rhs = n.Values[0]
-			}
+		for lhs, rhs := range assignments(names(n), n.Values) {
 			if rhs != nil {
-				kills, restarts := pr.killsByAssigning(f, name, rhs, token.DEFINE, condVars, varying)
+				kills, restarts := pr.killsByAssigning(f, lhs, rhs, token.DEFINE, condVars, varying)
 				ni.Kills = ni.Kills || kills
 				ni.Restarts = ni.Restarts || restarts
 			}

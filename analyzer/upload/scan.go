@@ -3,6 +3,7 @@ package upload
 import (
 	"go/ast"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -107,23 +108,12 @@ func (pr *protocol) scan(f *Func) {
 	inspectBody(f.Body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					assign(n.Lhs[i], n.Rhs[i])
-				}
-			} else if len(n.Rhs) == 1 {
-				for _, lhs := range n.Lhs {
-					assign(lhs, n.Rhs[0])
-				}
+			for lhs, rhs := range assignments(n.Lhs, n.Rhs) {
+				assign(lhs, rhs)
 			}
 		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == len(n.Names):
-					assign(name, n.Values[i])
-				case len(n.Values) == 1:
-					assign(name, n.Values[0])
-				}
+			for lhs, rhs := range assignments(names(n), n.Values) {
+				assign(lhs, rhs)
 			}
 		case *ast.RangeStmt:
 			for _, lhs := range []ast.Expr{n.Key, n.Value} {
@@ -242,18 +232,7 @@ func (pr *protocol) builderFlows(g *valueGraph, call *ast.CallExpr) {
 			}
 		}
 	}
-	for _, a := range call.Args {
-		x, byAddr := isAddrOf(a)
-		if !byAddr {
-			if !isReference(info.TypeOf(a)) {
-				continue
-			}
-			x = a
-		}
-		if loc := location(info, x); loc != nil {
-			targets = append(targets, loc)
-		}
-	}
+	targets = append(targets, writable(info, call.Args)...)
 	r := constRequest(info, call).union(literalFields(info, call))
 	for _, t := range targets {
 		for _, obj := range reads(info, call) {
@@ -274,7 +253,17 @@ func (pr *protocol) aliasFlows(g *valueGraph, loc types.Object, call *ast.CallEx
 	if !isReference(loc.Type()) {
 		return
 	}
-	for _, a := range call.Args {
+	for _, x := range writable(info, call.Args) {
+		g.flow(loc, x)
+	}
+}
+
+// writable returns the objects behind the arguments a callee can write
+// into: those passed by address (&resp) or as references (a map, a
+// pointer, a buffer).
+func writable(info *types.Info, args []ast.Expr) []types.Object {
+	var out []types.Object
+	for _, a := range args {
 		x, byAddr := isAddrOf(a)
 		if !byAddr {
 			if !isReference(info.TypeOf(a)) {
@@ -282,8 +271,11 @@ func (pr *protocol) aliasFlows(g *valueGraph, loc types.Object, call *ast.CallEx
 			}
 			x = a
 		}
-		g.flow(loc, location(info, x))
+		if loc := location(info, x); loc != nil {
+			out = append(out, loc)
+		}
 	}
+	return out
 }
 
 // isReference reports whether values of t refer to storage a callee can
@@ -569,6 +561,35 @@ func (pr *protocol) sessionObjects(f *Func) []types.Object {
 				out = append(out, reads(info, a)...)
 			}
 		}
+	}
+	return out
+}
+
+// assignments pairs each left-hand side with the expression it is
+// assigned: the one at its index, or the one call or comma-ok expression
+// of a, b := f(). A left-hand side with no value (var x T) gets nil.
+func assignments(lhs, rhs []ast.Expr) iter.Seq2[ast.Expr, ast.Expr] {
+	return func(yield func(ast.Expr, ast.Expr) bool) {
+		for i, l := range lhs {
+			var r ast.Expr
+			switch {
+			case len(lhs) == len(rhs):
+				r = rhs[i]
+			case len(rhs) == 1:
+				r = rhs[0]
+			}
+			if !yield(l, r) {
+				return
+			}
+		}
+	}
+}
+
+// names returns the names a value spec declares, as expressions.
+func names(spec *ast.ValueSpec) []ast.Expr {
+	out := make([]ast.Expr, len(spec.Names))
+	for i, n := range spec.Names {
+		out[i] = n
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/internal/manual"
+	"github.com/errcodelint/errcodelint/analyzer/internal/results"
 )
 
 // Name is the analyzer's name.
@@ -40,14 +41,7 @@ func New(ev *analysis.Analyzer) *analysis.Analyzer {
 }
 
 // Of returns the upload model among the results a pass was given.
-func Of(pass *analysis.Pass) *Model {
-	for _, r := range pass.ResultOf {
-		if m, ok := r.(*Model); ok {
-			return m
-		}
-	}
-	panic("errcodelint: analyzer " + pass.Analyzer.Name + " does not require the upload analyzer")
-}
+func Of(pass *analysis.Pass) *Model { return results.Of[*Model](pass) }
 
 // A Model is what the upload analyzer learnt about one package: its
 // functions that send slices, with their control-flow graphs annotated
