@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer"
-	"github.com/errcodelint/errcodelint/analyzer/codeconst"
 	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
 )
 
@@ -18,14 +17,13 @@ var testdata = suitetest.Testdata()
 // wants expect the diagnostics and facts of all of them.
 func check(t *testing.T, cfg *analyzer.Config, patterns ...string) {
 	t.Helper()
-	suitetest.Run(t, testdata, analyzer.New(cfg), nil, patterns...)
+	suitetest.Run(t, testdata, analyzer.New(cfg), false, patterns...)
 }
 
 // checkFixes is check, with codeconst's fixes compared with .golden files.
 func checkFixes(t *testing.T, cfg *analyzer.Config, patterns ...string) {
 	t.Helper()
-	suite := analyzer.New(cfg)
-	suitetest.Run(t, testdata, suite, []*analysis.Analyzer{named(suite, codeconst.Name)}, patterns...)
+	suitetest.Run(t, testdata, analyzer.New(cfg), true, patterns...)
 }
 
 // named returns the analyzer of the suite with the given name.
@@ -89,7 +87,7 @@ func TestSourcesFlag(t *testing.T) {
 	if err := named(suite, "coscodes").Flags.Set("sources", "configured.Reply.Ret,configured.Failure.Code, configured.RetCode,configured.LastRet,http:configured.Reply.Status"); err != nil {
 		t.Fatal(err)
 	}
-	suitetest.Run(t, testdata, suite, nil, "configured")
+	suitetest.Run(t, testdata, suite, false, "configured")
 	for _, bad := range []string{"Reply", "configured.", "configured.A.B.C", "ftp:configured.X"} {
 		if err := named(analyzer.New(&analyzer.Config{}), "coscodes").Flags.Set("sources", bad); err == nil {
 			t.Errorf("-sources=%s: no error", bad)

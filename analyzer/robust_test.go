@@ -26,19 +26,19 @@ var testdata = func() string {
 // TestGenericsAndAliases: type parameters, instantiated envelopes, alias
 // chains and generic aliases.
 func TestGenericsAndAliases(t *testing.T) {
-	suitetest.Run(t, testdata, New(&Config{}), nil, "robustgenerics")
+	suitetest.Run(t, testdata, New(&Config{}), false, "robustgenerics")
 }
 
 // TestConstantsOfEveryKind: untyped, typed, shifted, folded, iota,
 // character and wide constants.
 func TestConstantsOfEveryKind(t *testing.T) {
-	suitetest.Run(t, testdata, New(&Config{}), nil, "robustconst")
+	suitetest.Run(t, testdata, New(&Config{}), false, "robustconst")
 }
 
 // TestBuildTags: files for other platforms and ignored files are not
 // analyzed.
 func TestBuildTags(t *testing.T) {
-	suitetest.Run(t, testdata, New(&Config{}), nil, "robusttags")
+	suitetest.Run(t, testdata, New(&Config{}), false, "robusttags")
 }
 
 // TestCgo: a package with a cgo file.
@@ -46,7 +46,7 @@ func TestCgo(t *testing.T) {
 	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
 		t.Skip("cgo is disabled (no C compiler?)")
 	}
-	suitetest.Run(t, testdata, New(&Config{}), nil, "robustcgo")
+	suitetest.Run(t, testdata, New(&Config{}), false, "robustcgo")
 }
 
 // TestTypeErrors runs the pass, as editors do, on files that do not

@@ -22,7 +22,7 @@ var testdata = suitetest.Testdata()
 // upload loops, another API with the same integers: silent),
 // reuploadlibrary (functions retried by retry libraries).
 func TestFixtures(t *testing.T) {
-	suitetest.Run(t, testdata, []*analysis.Analyzer{upload.Analyzer, reupload.Analyzer}, nil, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
+	suitetest.Run(t, testdata, []*analysis.Analyzer{upload.Analyzer, reupload.Analyzer}, false, "reuploadretry", "reuploadblanket", "reuploadcos", "reuploadclassify",
 		"reuploaduse", "reuploadcorrect", "reuploadnotupload", "reuploadunrelated", "reuploadlibrary",
 		"reuploadshapes", "reuploadshapes/cosv1")
 }

@@ -28,7 +28,7 @@ func workers(a answer, fail bool) bool {
 	status := make(chan RetCode, 1)
 	go func() {
 		if fail {
-			status <- -2 // want `-2 is catalog.SDKNetworkError`
+			status <- -2 // the client's own: -2 is compared with no code in this package (issue 10)
 			return
 		}
 		status <- a.Code
