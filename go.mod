@@ -3,6 +3,7 @@ module github.com/errcodelint/errcodelint
 go 1.26.0
 
 require (
+	github.com/errcodelint/errcodelint/catalog v0.0.0
 	github.com/golangci/plugin-module-register v0.1.2
 	golang.org/x/tools v0.52.0
 )
@@ -16,3 +17,8 @@ require (
 )
 
 tool honnef.co/go/tools/cmd/staticcheck
+
+// The linter is built with the catalog of the same commit. A release drops
+// this line and requires the catalog's tag of the same version instead
+// (docs/delivery.md, "Releasing"; internal/release tests both states).
+replace github.com/errcodelint/errcodelint/catalog => ./catalog

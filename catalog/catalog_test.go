@@ -49,7 +49,7 @@ func TestGeneratedFilesUpToDate(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s is stale: run `go generate ./catalog` (make generate)", file)
+			t.Errorf("%s is stale: run `go generate` in catalog/ (make generate)", file)
 		}
 	}
 }

@@ -44,7 +44,8 @@ func TestCustomGcl(t *testing.T) {
 	}
 	cfg := string(data)
 	for _, line := range []string{"version: v2.15.0\n", "name: golangci-lint-errcodelint\n", "destination: ./bin\n",
-		"  - module: github.com/errcodelint/errcodelint\n", "    import: github.com/errcodelint/errcodelint/plugin/golangci\n", "    path: .\n"} {
+		"  - module: github.com/errcodelint/errcodelint\n", "    import: github.com/errcodelint/errcodelint/plugin/golangci\n", "    path: .\n",
+		"  - module: github.com/errcodelint/errcodelint/catalog\n", "    path: ./catalog\n"} {
 		if !strings.Contains(cfg, line) {
 			t.Fatalf(".custom-gcl.yml lacks %q", line)
 		}
@@ -55,6 +56,7 @@ func TestCustomGcl(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg = strings.Replace(cfg, "    path: .\n", "    path: "+root+"\n", 1)
+	cfg = strings.Replace(cfg, "    path: ./catalog\n", "    path: "+filepath.Join(root, "catalog")+"\n", 1)
 	cfg = strings.Replace(cfg, "destination: ./bin\n", "destination: "+filepath.Join(work, "bin")+"\n", 1)
 	if err := os.WriteFile(filepath.Join(work, ".custom-gcl.yml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)

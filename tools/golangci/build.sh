@@ -16,6 +16,7 @@ work=${WORK:-$root/.cache/golangci-lint-$version}
 GO=${GO:-go}
 plugin_module=github.com/errcodelint/errcodelint
 plugin_import=$plugin_module/plugin/golangci
+catalog_module=$plugin_module/catalog
 
 # 1. golangci-lint's source, from the module cache (downloaded through the
 #    proxy when missing). The cache is read-only: copy it.
@@ -40,8 +41,10 @@ package main
 import _ "$plugin_import"
 GO
 
-# 3. Our module, replaced by the local checkout.
-$GO mod edit -require="$plugin_module@v0.0.0" -replace="$plugin_module=$root"
+# 3. Our modules, replaced by the local checkout: the linter and the
+#    catalog it requires (a module of its own; the linter's own replace
+#    directive for it does not apply outside its go.mod).
+$GO mod edit -require="$plugin_module@v0.0.0" -replace="$plugin_module=$root" -replace="$catalog_module=$root/catalog"
 $GO mod tidy
 
 # 4. Build. The version says which plugin it carries.

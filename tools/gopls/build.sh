@@ -6,7 +6,9 @@
 #      through the proxy when missing; no git);
 #   2. apply tools/gopls/errcodelint.patch (one import, one list entry in
 #      internal/settings/analysis.go);
-#   3. require errcodelint, replaced by this checkout;
+#   3. require errcodelint, replaced by this checkout (and its catalog
+#      module, which errcodelint's own replace directive names only for
+#      builds inside errcodelint's module);
 #   4. pin every module gopls already depends on (golang.org/x/tools above
 #      all) to the version gopls itself selects, so errcodelint's newer
 #      requirements do not upgrade gopls's dependencies: the analyzer is
@@ -44,7 +46,7 @@ patch -p1 --forward --batch --no-backup-if-mismatch <"$here/errcodelint.patch"
 # The module versions gopls selects on its own.
 $GO list -m -f '{{.Path}} {{.Version}}' all | sort >.modules.gopls
 
-$GO mod edit -require="$module@v0.0.0" -replace="$module=$root"
+$GO mod edit -require="$module@v0.0.0" -replace="$module=$root" -replace="$module/catalog=$root/catalog"
 GOFLAGS=-mod=mod $GO list -m -f '{{.Path}} {{.Version}}' all | sort >.modules.new
 
 # Pin back every module whose version errcodelint's requirements raised.

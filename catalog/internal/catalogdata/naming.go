@@ -27,7 +27,7 @@ func GoName(symbol string) string {
 		return symbol // already MixedCaps (ErrOffsetToZero)
 	}
 	var b strings.Builder
-	for word := range strings.SplitSeq(symbol, "_") {
+	for _, word := range strings.Split(symbol, "_") {
 		if word == "" {
 			continue
 		}

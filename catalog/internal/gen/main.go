@@ -1,5 +1,5 @@
 // Command gen turns catalog/codes.tsv into codes_gen.go and README.md.
-// Run it through `go generate ./catalog`.
+// Run it through `go generate` in the catalog module (make generate).
 package main
 
 import (

@@ -2,6 +2,6 @@ module example.com/cosclient
 
 go 1.26.0
 
-require github.com/errcodelint/errcodelint v0.0.0
+require github.com/errcodelint/errcodelint/catalog v0.0.0
 
-replace github.com/errcodelint/errcodelint => ../../..
+replace github.com/errcodelint/errcodelint/catalog => ../../../catalog
