@@ -10,7 +10,9 @@ import (
 	"github.com/errcodelint/errcodelint/catalog"
 )
 
-const explainUsage = `usage: errcodelint explain CODE...    explain response codes (negative numbers welcome)
+const explainUsage = `usage: errcodelint explain CODE...    explain response codes: values (negative numbers
+                                     welcome), Go names (ErrOffsetToZero, catalog.ErrOffsetToZero,
+                                     http.StatusNotFound) or documented symbols (ERROR_PROXY_FREQ_CONTROL)
        errcodelint explain -json        print the whole catalog as JSON
 `
 
@@ -32,11 +34,11 @@ type explainJSON struct {
 // because the flag package would take "-4026" for a flag. It returns the
 // process exit code: 0, 1 when a code is unknown, 2 for bad usage.
 func runExplain(args []string, stdout, stderr io.Writer) int {
-	var values []int
+	var queries []string
 	asJSON := false
 	for _, arg := range args {
-		if v, err := strconv.Atoi(arg); err == nil {
-			values = append(values, v)
+		if _, err := strconv.Atoi(arg); err == nil || !strings.HasPrefix(arg, "-") {
+			queries = append(queries, arg)
 			continue
 		}
 		switch arg {
@@ -51,27 +53,68 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if asJSON {
-		if len(values) > 0 {
+		if len(queries) > 0 {
 			fmt.Fprintf(stderr, "errcodelint explain: -json prints the whole catalog and takes no codes\n")
 			return 2
 		}
 		return printCatalogJSON(stdout, stderr)
 	}
-	if len(values) == 0 {
+	if len(queries) == 0 {
 		fmt.Fprint(stderr, explainUsage)
 		return 2
 	}
 	status := 0
-	for i, v := range values {
+	for i, q := range queries {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
-		if !explainCode(stdout, v) {
-			fmt.Fprintln(stderr, unknownCodeMessage(v))
-			status = 1
+		if v, err := strconv.Atoi(q); err == nil {
+			if !explainCode(stdout, v) {
+				fmt.Fprintln(stderr, unknownCodeMessage(v))
+				status = 1
+			}
+			continue
 		}
+		codes := byName(q)
+		if len(codes) == 0 {
+			fmt.Fprintln(stderr, unknownNameMessage(q))
+			status = 1
+			continue
+		}
+		printEntries(stdout, codes)
 	}
 	return status
+}
+
+// byName returns the entries a name denotes: a Go name with or without
+// its package (ErrOffsetToZero, catalog.ErrOffsetToZero,
+// http.StatusNotFound) or a documented symbol (ERROR_PROXY_FREQ_CONTROL).
+// A net/http status listed in two families has two entries.
+func byName(name string) []catalog.Code {
+	bare := strings.TrimPrefix(name, "catalog.")
+	var out []catalog.Code
+	for _, c := range catalog.All() {
+		if c.GoName == bare || c.Symbol == name {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// unknownNameMessage says that name denotes nothing, and suggests the
+// name it differs from only in case, if any.
+func unknownNameMessage(name string) string {
+	msg := fmt.Sprintf("errcodelint explain: %s is neither a value, a Go name nor a documented symbol of the COS v4 code list", name)
+	bare := strings.TrimPrefix(name, "catalog.")
+	for _, c := range catalog.All() {
+		switch {
+		case strings.EqualFold(c.GoName, bare):
+			return msg + "; did you mean " + c.Qualified() + "?"
+		case c.Symbol != "" && strings.EqualFold(c.Symbol, name):
+			return msg + "; did you mean " + c.Symbol + "?"
+		}
+	}
+	return msg
 }
 
 func printCatalogJSON(stdout, stderr io.Writer) int {
@@ -107,6 +150,12 @@ func explainCode(w io.Writer, v int) bool {
 			fmt.Fprintf(w, "%d is listed in %d families\n", v, len(codes))
 		}
 	}
+	printEntries(w, codes)
+	return true
+}
+
+// printEntries prints catalog entries, one paragraph each.
+func printEntries(w io.Writer, codes []catalog.Code) {
 	for _, c := range codes {
 		symbol := c.Symbol
 		if symbol == "" {
@@ -121,7 +170,6 @@ func explainCode(w io.Writer, v int) bool {
 			fmt.Fprintf(w, "  note:     %s\n", c.Note)
 		}
 	}
-	return true
 }
 
 func unknownCodeMessage(v int) string {

@@ -60,8 +60,44 @@ func TestExplainUnknownCode(t *testing.T) {
 	}
 }
 
+// TestExplainNames: a code can be asked for by its Go name, with or
+// without the package, or by its documented symbol.
+func TestExplainNames(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"ErrOffsetToZero", "-4019  ErrOffsetToZero  [file plugin family"},
+		{"catalog.ErrOffsetToZero", "-4019  ErrOffsetToZero  [file plugin family"},
+		{"ERROR_PROXY_FREQ_CONTROL", "-71  ERROR_PROXY_FREQ_CONTROL"},
+		{"ErrorProxyFreqControl", "-71  ERROR_PROXY_FREQ_CONTROL"},
+		{"http.StatusNotFound", "Go:       http.StatusNotFound"},
+	} {
+		status, out, errOut := explain(tc.name)
+		if status != 0 || errOut != "" || !strings.Contains(out, tc.want) {
+			t.Errorf("explain %s: status %d, stderr %q, stdout:\n%s\nwant %q", tc.name, status, errOut, out, tc.want)
+		}
+	}
+	// A status listed in two families is explained in both.
+	if _, out, _ := explain("http.StatusForbidden"); strings.Count(out, "Go:       http.StatusForbidden") != 2 {
+		t.Errorf("explain http.StatusForbidden:\n%s\nwant both entries", out)
+	}
+	// A name and a value in one call.
+	if status, out, _ := explain("ErrOffsetToZero", "-71"); status != 0 || !strings.Contains(out, "-4019") || !strings.Contains(out, "-71") {
+		t.Errorf("explain ErrOffsetToZero -71: status %d:\n%s", status, out)
+	}
+}
+
+func TestExplainUnknownName(t *testing.T) {
+	status, _, errOut := explain("errOffsetToZero")
+	if status != 1 || !strings.Contains(errOut, "errOffsetToZero is neither a value, a Go name nor a documented symbol") ||
+		!strings.Contains(errOut, "did you mean catalog.ErrOffsetToZero?") {
+		t.Errorf("explain errOffsetToZero: status %d, stderr %q", status, errOut)
+	}
+	if status, _, errOut := explain("abc"); status != 1 || !strings.Contains(errOut, "abc is neither") || strings.Contains(errOut, "did you mean") {
+		t.Errorf("explain abc: status %d, stderr %q", status, errOut)
+	}
+}
+
 func TestExplainUsageErrors(t *testing.T) {
-	for _, args := range [][]string{nil, {"-bogus"}, {"abc"}, {"-json", "-4019"}} {
+	for _, args := range [][]string{nil, {"-bogus"}, {"-json", "-4019"}, {"-json", "ErrOffsetToZero"}} {
 		if status, _, errOut := explain(args...); status != 2 || errOut == "" {
 			t.Errorf("explain %q: status %d, stderr %q; want 2 and a message", args, status, errOut)
 		}
