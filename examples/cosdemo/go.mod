@@ -1,0 +1,3 @@
+module example.com/cosdemo
+
+go 1.22
