@@ -1,11 +1,15 @@
 package main_test
 
 import (
+	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/errcodelint/errcodelint/analyzer"
+	errcodelint "github.com/errcodelint/errcodelint/cmd/errcodelint"
 	"github.com/errcodelint/errcodelint/internal/fixture"
 )
 
@@ -35,14 +39,105 @@ func TestBadFlagsOneLine(t *testing.T) {
 	}
 }
 
-// TestHelpStillPrintsUsage checks that -help is not made terse.
-func TestHelpStillPrintsUsage(t *testing.T) {
+// TestHelpFlagsFirst checks that -help prints the usage, the checks and
+// the flags, without the driver's no-op legacy flags, and not the manual
+// (errcodelint help CHECK prints that).
+func TestHelpFlagsFirst(t *testing.T) {
 	t.Parallel()
-	r := fixture.Run(t, t.TempDir(), nil, binary(t), "-help")
+	for _, arg := range []string{"-h", "-help"} {
+		r := fixture.Run(t, t.TempDir(), nil, binary(t), arg)
+		r.WantCode(t, 0)
+		usage := strings.Index(r.Stderr, "Usage:")
+		flags := strings.Index(r.Stderr, "\nFlags:\n")
+		if usage < 0 || flags < usage {
+			t.Fatalf("%s: usage at %d, flags at %d: want both, in that order", arg, usage, flags)
+		}
+		for _, want := range []string{"errcodelint [flags] packages", "codeconst", "reuploadretry"} {
+			if !strings.Contains(r.Stderr[:flags], want) {
+				t.Errorf("%s: the usage lacks %q", arg, want)
+			}
+		}
+		for _, want := range []string{"-facts", "-include-zero", "-codeconst.include-zero", "-errcodelint.sources", "-fix", "-json"} {
+			if !strings.Contains(r.Stderr[flags:], "  "+want) {
+				t.Errorf("%s: the flags lack %s", arg, want)
+			}
+		}
+		if strings.Contains(r.Stderr, "no effect (deprecated)") {
+			t.Errorf("%s lists the no-op legacy flags", arg)
+		}
+		if n := strings.Count(r.Stderr, "\n"); n > 80 {
+			t.Errorf("%s: %d lines: the manual is errcodelint help's", arg, n)
+		}
+	}
+}
+
+// TestNoPackages checks that errcodelint with no package (flags or not)
+// says so in a line, with a short usage.
+func TestNoPackages(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{nil, {"-include-zero"}, {"-c", "2", "-sources", "example.com/cos.R.Code"}, {"-codeconst=false"}} {
+		r := fixture.Run(t, t.TempDir(), nil, binary(t), args...)
+		r.WantCode(t, 1)
+		if !strings.HasPrefix(r.Stderr, "errcodelint: no packages to check\nusage: errcodelint [flags] packages...") {
+			t.Errorf("%q: stderr %q, want the error line then the short usage", args, r.Stderr)
+		}
+		if n := strings.Count(r.Stderr, "\n"); n > 5 {
+			t.Errorf("%q: %d lines, want a short usage", args, n)
+		}
+	}
+}
+
+// TestMissingPath checks that a package argument naming a directory that
+// does not exist gets one line that says so.
+func TestMissingPath(t *testing.T) {
+	t.Parallel()
+	dir := fixture.Copy(t)
+	for _, arg := range []string{"./nosuchdir", "./nosuchdir/...", "../nosuchdir", filepath.Join(dir, "nosuchdir")} {
+		r := fixture.Run(t, dir, nil, binary(t), "-include-zero", arg)
+		r.WantCode(t, 1)
+		if want := "errcodelint: " + arg + ": no such file or directory\n"; r.Stderr != want {
+			t.Errorf("stderr %q, want %q", r.Stderr, want)
+		}
+	}
+	// Existing directories and import paths go on to the driver.
+	r := fixture.Run(t, dir, nil, binary(t), ".", fixture.Module)
+	r.WantCode(t, 3)
+}
+
+// TestDriverFlagsKnown keeps preflight's list of driver flags equal to the
+// flags the driver registers, which -flags lists (but for those it leaves
+// out, which the list marks).
+func TestDriverFlagsKnown(t *testing.T) {
+	t.Parallel()
+	r := fixture.Run(t, t.TempDir(), nil, binary(t), "-flags")
 	r.WantCode(t, 0)
-	for _, want := range []string{"Usage:", "errcodelint [flags] packages", "codeconst", "reuploadretry", "-facts", "-include-zero", "-codeconst.include-zero"} {
-		if !strings.Contains(r.Stderr, want) {
-			t.Errorf("-help output lacks %q", want)
+	var listed []struct {
+		Name string
+		Bool bool
+	}
+	if err := json.Unmarshal([]byte(r.Stdout), &listed); err != nil {
+		t.Fatal(err)
+	}
+	ours := map[string]bool{"facts": true}
+	for _, a := range analyzer.Analyzers {
+		ours[a.Name] = true
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			b, ok := f.Value.(interface{ IsBoolFlag() bool })
+			isBool := ok && b.IsBoolFlag()
+			for _, name := range []string{f.Name, "errcodelint." + f.Name, a.Name + "." + f.Name} {
+				ours[name] = isBool
+			}
+		})
+	}
+	for _, f := range listed {
+		isBool, ok := ours[f.Name]
+		if !ok {
+			var kind string
+			kind, ok = errcodelint.DriverFlags[f.Name]
+			isBool = kind == "bool"
+		}
+		if !ok || isBool != f.Bool {
+			t.Errorf("-flags lists -%s (bool %v); preflight knows it: %v (bool %v)", f.Name, f.Bool, ok, isBool)
 		}
 	}
 }

@@ -220,8 +220,7 @@ func TestStandaloneErrors(t *testing.T) {
 		{"unknown flag", []string{"-bogus", "./..."}, 2, "flag provided but not defined: -bogus"},
 		{"bad sources", []string{"-sources=Code", "./..."}, 2, `invalid value "Code" for flag -sources: source "Code": want a qualified name`},
 		{"bad domain", []string{"-sources=grpc:example.com/cos.Response.Code", "./..."}, 2, "invalid value"},
-		{"no packages", []string{"./nosuchdir/..."}, 1, "no such file or directory"},
-		{"no arguments", nil, 1, "Usage: errcodelint [-flag] [package]"},
+		{"no packages", []string{"./nosuchdir/..."}, 1, "errcodelint: ./nosuchdir/...: no such file or directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := fixture.Run(t, dir, nil, bin, tc.args...)

@@ -28,5 +28,8 @@ func main() {
 	aliasFlags(flag.CommandLine, analyzers)
 	flag.Usage = usage(flag.CommandLine, analyzers)
 	terseFlagErrors(flag.CommandLine, os.Args[1:])
+	if code, stop := preflight(os.Args[1:], analyzer.New(&analyzer.Config{}), os.Stderr); stop {
+		os.Exit(code)
+	}
 	multichecker.Main(analyzers...)
 }

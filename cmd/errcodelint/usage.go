@@ -35,13 +35,21 @@ Usage:
   errcodelint [flags] packages...         report (-fix applies the fixes, -fix -diff shows them)
   go vet -vettool=$(command -v errcodelint) [flags] packages...
   errcodelint help [check]                the checks, or the manual of one
-  errcodelint explain CODE...             what a response code means
+  errcodelint explain CODE...             what a response code means (by value, Go name or symbol)
 
 Checks (turn one off with -NAME=false, run only some with -NAME):
 `)
 		printChecks(w, analyzers)
 		fmt.Fprint(w, "\nFlags:\n")
-		fs.PrintDefaults()
+		// The driver's no-op vet legacy flags (-all, -source, ...) are left out.
+		shown := flag.NewFlagSet("errcodelint", flag.ContinueOnError)
+		fs.VisitAll(func(f *flag.Flag) {
+			if !strings.HasPrefix(f.Usage, "no effect") && !strings.HasPrefix(f.Usage, "deprecated alias") {
+				shown.Var(f.Value, f.Name, f.Usage)
+			}
+		})
+		shown.SetOutput(w)
+		shown.PrintDefaults()
 	}
 }
 

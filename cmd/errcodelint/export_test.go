@@ -1,0 +1,4 @@
+package main
+
+// DriverFlags exports driverFlags to the external tests.
+var DriverFlags = driverFlags
