@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,21 +84,145 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.R
 	}
 	var fs []fixture.Finding
 	for _, is := range rep.Issues {
-		if is.FromLinter != "errcodelint" {
+		text := is.Text
+		switch {
+		case is.FromLinter == "errcodelint":
+			// golangci-lint names the analyzer of a linter that has several.
+			check, rest, ok := strings.Cut(is.Text, ": ")
+			if !ok || !slices.Contains(analyzer.Names, check) {
+				t.Errorf("issue text %q does not start with the name of errcodelint's check", is.Text)
+			}
+			text = rest
+		case strings.HasPrefix(is.FromLinter, "errcodelint_"):
+			// A category's linter, whose one analyzer has its name.
+		default:
 			t.Errorf("issue from linter %q: %s", is.FromLinter, is.Text)
 		}
-		if len(is.SuggestedFixes) != 1 {
-			t.Errorf("%s:%d: %d suggested fixes, want 1", is.Pos.Filename, is.Pos.Line, len(is.SuggestedFixes))
+		// golangci-lint applies every fix it is offered: one per magic
+		// code, none for the others.
+		want := 0
+		if magicRx.MatchString(text) {
+			want = 1
 		}
-		// golangci-lint names the analyzer of a linter that has several.
-		check, text, ok := strings.Cut(is.Text, ": ")
-		if !ok || !slices.Contains(analyzer.Names, check) {
-			t.Errorf("issue text %q does not start with the name of errcodelint's check", is.Text)
+		if len(is.SuggestedFixes) != want {
+			t.Errorf("%s:%d: %d suggested fixes, want %d", is.Pos.Filename, is.Pos.Line, len(is.SuggestedFixes), want)
 		}
 		fs = append(fs, fixture.Finding{File: filepath.Base(is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Message: text})
 	}
 	return r, fs
 }
+
+// categoryConfig is a .golangci.yml that enables errcodelint's category
+// linters, one set of settings for all (a YAML anchor).
+func categoryConfig(settings string) string {
+	cfg := `version: "2"
+linters:
+  default: none
+  enable:
+    - errcodelint_magic_code
+    - errcodelint_unknown_code
+    - errcodelint_reupload_retry
+    - errcodelint_directive
+  settings:
+    custom:
+      errcodelint_magic_code: &errcodelint
+        type: module
+        description: COS v4 response codes
+`
+	if settings != "" {
+		cfg += "        settings:\n" + settings
+	}
+	return cfg + `      errcodelint_unknown_code: *errcodelint
+      errcodelint_reupload_retry: *errcodelint
+      errcodelint_directive: *errcodelint
+`
+}
+
+// resendSource is a file added to the fixture: a slice resent in the same
+// session on a reupload code, a finding with related information (the
+// loop), at resendLine.
+const resendSource = `package cosclient
+
+import (
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/errcodelint/errcodelint/catalog"
+)
+
+// SendSlices sends the slices of an open session, resending a slice that
+// failed.
+func SendSlices(c *http.Client, path, session string, slices []string) error {
+	for i := 0; i < len(slices); {
+		r, err := Do(c, path, url.Values{"op": {"upload_slice_data"}, "session": {session}, "filecontent": {slices[i]}})
+		if err != nil {
+			return err
+		}
+		if r.Code == catalog.ErrOffsetToZero {COMMENT
+			time.Sleep(time.Second)
+			continue
+		}
+		if err := Check(r); err != nil {
+			return err
+		}
+		i++
+	}
+	return nil
+}
+`
+
+const resendLine = 19
+
+func writeResend(t *testing.T, dir, comment string) {
+	t.Helper()
+	src := strings.Replace(resendSource, "COMMENT", comment, 1)
+	if err := os.WriteFile(filepath.Join(dir, "resend.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type sarifResult struct{ ruleID, at string }
+
+// sarifResults reads golangci-lint's SARIF report: each result's ruleId
+// and base-name:line.
+func sarifResults(t *testing.T, path string) []sarifResult {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatalf("SARIF report: %v\n%s", err, data)
+	}
+	var out []sarifResult
+	for _, run := range log.Runs {
+		for _, res := range run.Results {
+			at := ""
+			if len(res.Locations) > 0 {
+				loc := res.Locations[0].PhysicalLocation
+				at = filepath.Base(loc.ArtifactLocation.URI) + ":" + strconv.Itoa(loc.Region.StartLine)
+			}
+			out = append(out, sarifResult{res.RuleID, at})
+		}
+	}
+	return out
+}
+
+var magicRx = regexp.MustCompile(`^-?\d+ is (catalog|http)\.`)
 
 func TestGolangciLint(t *testing.T) {
 	bin := tool(t, "ERRCODELINT_GOLANGCI_LINT", "golangci-test")
@@ -139,6 +265,66 @@ func TestGolangciLint(t *testing.T) {
 		r.WantCode(t, 0)
 		if len(fs) != 0 {
 			t.Errorf("after --fix: %v", fs)
+		}
+	})
+	t.Run("related information", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		writeResend(t, dir, "")
+		r, fs := golangciLint(t, bin, dir, golangciConfig(""))
+		r.WantCode(t, golangciIssuesFound)
+		var resend []fixture.Finding
+		for _, f := range fs {
+			if f.File == "resend.go" {
+				resend = append(resend, f)
+			}
+		}
+		// One issue, which says where the loop is; no issue of its own
+		// for the loop.
+		if len(resend) != 1 || resend[0].Line != resendLine ||
+			!strings.HasSuffix(resend[0].Message, "(the slice-upload loop at line 14)") {
+			t.Errorf("resend.go: %v, want one finding at line %d that names the loop", resend, resendLine)
+		}
+	})
+	t.Run("nolint with related information", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		writeResend(t, dir, " //nolint:errcodelint // a new upload is started by the caller")
+		r, fs := golangciLint(t, bin, dir, golangciConfig(""))
+		r.WantCode(t, golangciIssuesFound) // slice.go's finding remains
+		for _, f := range fs {
+			if f.File == "resend.go" {
+				t.Errorf("//nolint:errcodelint left %v", f)
+			}
+		}
+	})
+	t.Run("sarif rule ids", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		writeResend(t, dir, "")
+		sarif := filepath.Join(t.TempDir(), "report.sarif")
+		r, _ := golangciLint(t, bin, dir, categoryConfig(""), "--output.sarif.path="+sarif)
+		r.WantCode(t, golangciIssuesFound)
+		results := sarifResults(t, sarif)
+		want := map[string]string{ // file:line -> rule
+			"slice.go:20":                           "errcodelint_magic_code",
+			"resend.go:" + strconv.Itoa(resendLine): "errcodelint_reupload_retry",
+		}
+		if len(results) != len(want) {
+			t.Errorf("%d SARIF results, want %d: %v", len(results), len(want), results)
+		}
+		for _, res := range results {
+			if rule, ok := want[res.at]; !ok || rule != res.ruleID {
+				t.Errorf("SARIF result %s: ruleId %s, want %q", res.at, res.ruleID, rule)
+			}
+		}
+	})
+	t.Run("category linters", func(t *testing.T) {
+		dir := fixture.Copy(t)
+		r, fs := golangciLint(t, bin, dir, categoryConfig(allSettings))
+		r.WantCode(t, golangciIssuesFound)
+		fixture.Check(t, fs, fixture.IncludeZero, fixture.Sources)
+		for _, f := range fs {
+			if strings.HasPrefix(f.Message, "errcodelint") {
+				t.Errorf("%v: the message is prefixed with an analyzer name", f)
+			}
 		}
 	})
 	t.Run("nolint", func(t *testing.T) {

@@ -25,6 +25,16 @@
 //
 // golangci-lint lower-cases setting keys and splits keys on dots, so the
 // sources are a list of objects rather than a map keyed by names.
+//
+// The plugin registers two kinds of linter, with the same settings:
+// errcodelint runs errcodelint's analyzers and reports every category, and
+// errcodelint_magic_code, errcodelint_unknown_code,
+// errcodelint_reupload_retry and errcodelint_directive report one category
+// each, for reports that name findings by linter (SARIF's ruleId). Enable
+// one kind or the other; the category linters share one analysis when
+// their settings are equal (a YAML anchor keeps them so). In both, the
+// related information of a finding is part of its message, so that a
+// //nolint on the finding's line silences all of it.
 package golangci
 
 import (
@@ -42,6 +52,9 @@ const Name = "errcodelint"
 
 func init() {
 	register.Plugin(Name, New)
+	for _, c := range Categories {
+		register.Plugin(CategoryLinter(c), newCategory(c))
+	}
 }
 
 // Settings are the plugin's settings in .golangci.yml. Unknown keys are
@@ -74,15 +87,26 @@ func (s Settings) Config() *analyzer.Config {
 // settingsHelp summarizes the settings for decoding errors.
 const settingsHelp = "want include-zero: bool, generated: bool, sources: a list of {name: example.com/pkg.Type.Field, domain: code|http}, disable: a list of check names"
 
-// Plugin is the errcodelint module plugin.
+// Plugin is one linter of the errcodelint module plugin.
 type Plugin struct {
-	cfg *analyzer.Config
+	cfg      *analyzer.Config
+	settings Settings
+	category string // "" for the errcodelint linter
 }
 
 var _ register.LinterPlugin = (*Plugin)(nil)
 
-// New decodes and validates the plugin's settings.
+// New decodes and validates the settings of the errcodelint linter.
 func New(raw any) (register.LinterPlugin, error) {
+	return decode(raw, "")
+}
+
+// newCategory returns the constructor of a category's linter.
+func newCategory(category string) register.NewPlugin {
+	return func(raw any) (register.LinterPlugin, error) { return decode(raw, category) }
+}
+
+func decode(raw any, category string) (*Plugin, error) {
 	s, err := register.DecodeSettings[Settings](raw)
 	if err != nil {
 		return nil, fmt.Errorf("errcodelint: invalid settings: %w (%s)", err, settingsHelp)
@@ -91,13 +115,21 @@ func New(raw any) (register.LinterPlugin, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("errcodelint: invalid settings: %w", err)
 	}
-	return &Plugin{cfg: cfg}, nil
+	return &Plugin{cfg: cfg, settings: s, category: category}, nil
 }
 
-// BuildAnalyzers returns errcodelint's analyzers configured by the
-// settings.
+// BuildAnalyzers returns the errcodelint linter's analyzers, errcodelint's
+// own configured by the settings (each call new ones), or a category
+// linter's one analyzer.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return analyzer.New(p.cfg), nil
+	if p.category != "" {
+		return []*analysis.Analyzer{categoryAnalyzer(p.category, p.settings)}, nil
+	}
+	as := analyzer.New(p.cfg)
+	for _, a := range as {
+		foldReports(a)
+	}
+	return as, nil
 }
 
 // GetLoadMode reports that errcodelint needs type information.
