@@ -329,3 +329,36 @@ func TestGoFix(t *testing.T) {
 		fixture.CheckFixed(t, dir, fixture.FixedFiles(t, fixture.IncludeZero, fixture.Sources)...)
 	})
 }
+
+// TestFixesMergedPerFile checks that -fix hands the driver one fix per
+// file (batchfix.go), whose cost is linear in the number of edits, where
+// one per finding costs time quadratic in their number: "applied 1 fix"
+// for a file of 2,000 findings, and the file fixed and building.
+func TestFixesMergedPerFile(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+	var src strings.Builder
+	src.WriteString("package cosclient\n\nfunc many(r *Response) int {\n\tn := 0\n")
+	const n = 2000
+	for range n {
+		src.WriteString("\tif r.Code == -4026 {\n\t\tn++\n\t}\n")
+	}
+	src.WriteString("\treturn n\n}\n")
+	if err := os.WriteFile(filepath.Join(dir, "many.go"), []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := fixture.Run(t, dir, nil, bin, "-fix", "-debug=v", "./...")
+	r.WantCode(t, 0)
+	if !strings.Contains(r.Stderr, "applied 2 fixes, updated 2 files") { // one for many.go, one for slice.go
+		t.Errorf("-fix -debug=v does not report one fix per file")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "many.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(data), "r.Code == catalog.ErrOffsetBackTooMuch"); got != n {
+		t.Errorf("%d of %d comparisons fixed", got, n)
+	}
+	fixture.Go(t, dir, "build", "./...")
+}

@@ -31,5 +31,8 @@ func main() {
 	if code, stop := preflight(os.Args[1:], analyzer.New(&analyzer.Config{}), os.Stderr); stop {
 		os.Exit(code)
 	}
+	for _, a := range analyzers {
+		batchFixes(a)
+	}
 	multichecker.Main(analyzers...)
 }
