@@ -1,10 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"flag"
 	"go/token"
 	"slices"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -22,7 +22,8 @@ import (
 // are chosen as the driver would choose them: in the order reported, each
 // whole or not at all, skipping one whose edits overlap edits already
 // accepted unless they are the same edit (the import every fix of a file
-// adds).
+// adds); insertions at one position are both kept, in order, as the
+// driver keeps them.
 func batchFixes(a *analysis.Analyzer) {
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -112,12 +113,10 @@ func (s *edits) addAll(es []analysis.TextEdit) {
 		if !e.End.IsValid() {
 			e.End = e.Pos // an insertion
 		}
-		i := s.index(e)
-		if i < len(s.list) && s.list[i].Pos == e.Pos && s.list[i].End == e.End && string(s.list[i].NewText) == string(e.NewText) {
+		if s.holds(e) {
 			continue // the same edit: the driver merges it into one
 		}
-		// Two insertions at one position conflict (their order would be
-		// arbitrary), as for the driver.
+		i := s.index(e)
 		if i > 0 && overlaps(s.list[i-1], e) || i < len(s.list) && overlaps(s.list[i], e) {
 			return
 		}
@@ -128,17 +127,32 @@ func (s *edits) addAll(es []analysis.TextEdit) {
 	}
 }
 
-// index returns where e goes in the list.
+// index returns where e goes in the list: after the edits that start
+// before it, and after those at its position that were accepted before
+// it (the driver's diff.Merge keeps two insertions at one position in the
+// order it accepted them).
 func (s *edits) index(e analysis.TextEdit) int {
-	i, _ := slices.BinarySearchFunc(s.list, e, func(x, e analysis.TextEdit) int {
-		return cmp.Or(cmp.Compare(x.Pos, e.Pos), cmp.Compare(x.End, e.End))
+	return sort.Search(len(s.list), func(i int) bool {
+		x := s.list[i]
+		return x.Pos > e.Pos || x.Pos == e.Pos && x.End > e.End
 	})
-	return i
 }
 
-func overlaps(x, y analysis.TextEdit) bool {
-	if x.Pos == x.End && y.Pos == y.End {
-		return x.Pos == y.Pos
+// holds reports whether the list has e already.
+func (s *edits) holds(e analysis.TextEdit) bool {
+	for i := s.index(e) - 1; i >= 0 && s.list[i].Pos == e.Pos && s.list[i].End == e.End; i-- {
+		if string(s.list[i].NewText) == string(e.NewText) {
+			return true
+		}
 	}
+	return false
+}
+
+// overlaps reports whether two edits touch the same text. Insertions at
+// one position do not (the driver applies both, as diff.Merge does), nor
+// does an insertion at an end of a replacement. An insertion inside a
+// replacement does, where diff.Merge would split the replacement around
+// it: errcodelint's fixes make no such pair.
+func overlaps(x, y analysis.TextEdit) bool {
 	return x.Pos < y.End && y.Pos < x.End
 }

@@ -10,7 +10,8 @@ import (
 
 // TestBatch checks that batch keeps the fixes the driver would apply, in
 // one fix per file: the same import edit once, a fix that overlaps an
-// accepted one dropped whole, and each file on its own.
+// accepted one dropped whole, two insertions at one position both in the
+// order they came, and each file on its own.
 func TestBatch(t *testing.T) {
 	fset := token.NewFileSet()
 	a := fset.AddFile("a.go", -1, 1000)
@@ -31,7 +32,8 @@ func TestBatch(t *testing.T) {
 		diag(a, 202, imp(a), repl(a, 202, 207, "catalog.C")), // overlaps B: dropped, with its import edit
 		diag(b, 100, imp(b), repl(b, 100, 105, "catalog.D")),
 		diag(a, 300, repl(a, 300, 305, "catalog.E")),
-		diag(a, 400, analysis.TextEdit{Pos: a.Pos(20), End: a.Pos(20), NewText: []byte(`x "catalog"`)}, repl(a, 400, 405, "x.F")), // a different insertion at the import's position
+		diag(a, 400, analysis.TextEdit{Pos: a.Pos(20), End: a.Pos(20), NewText: []byte(`"net/http"`)}, repl(a, 400, 405, "http.F")), // another insertion at the import's position
+		diag(a, 500, analysis.TextEdit{Pos: a.Pos(19), End: a.Pos(22), NewText: []byte(`x`)}, repl(a, 500, 505, "x.G")),             // a replacement across the insertions: dropped
 	}
 	got := batch(fset, diags)
 	if len(got) != 2 {
@@ -46,7 +48,7 @@ func TestBatch(t *testing.T) {
 		}
 		return strings.Join(parts, " ")
 	}
-	if want := `a.go:1:21="catalog" a.go:1:101=catalog.A a.go:1:201=catalog.B a.go:1:301=catalog.E`; texts(got[0]) != want {
+	if want := `a.go:1:21="catalog" a.go:1:21="net/http" a.go:1:101=catalog.A a.go:1:201=catalog.B a.go:1:301=catalog.E a.go:1:401=http.F`; texts(got[0]) != want {
 		t.Errorf("a.go: %s\nwant %s", texts(got[0]), want)
 	}
 	if want := `b.go:1:21="catalog" b.go:1:101=catalog.D`; texts(got[1]) != want {
