@@ -1,9 +1,11 @@
 package analyzer_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/errcodelint/errcodelint/analyzer"
 	"github.com/errcodelint/errcodelint/analyzer/internal/suitetest"
@@ -106,9 +108,42 @@ func TestCodeDirective(t *testing.T) {
 	check(t, &analyzer.Config{}, "directive")
 }
 
+// TestFixImports compares the imports fixes add with goldens: where
+// goimports would put them (groups, stdblock, single, testfile, twopkgs),
+// under a name free in every variant of the package (variants) and at
+// every fix of the file (onealias), and never a second import of the
+// catalog (shadowed has no golden: its fix would need one).
 func TestFixImports(t *testing.T) {
 	checkFixes(t, &analyzer.Config{},
-		"fiximports/aliased", "fiximports/shadowed", "fiximports/noimports", "fiximports/single", "catalogevidence")
+		"fiximports/aliased", "fiximports/shadowed", "fiximports/noimports", "fiximports/single", "catalogevidence",
+		"fiximports/groups", "fiximports/stdblock", "fiximports/testfile", "fiximports/onealias", "fiximports/variants",
+		"fiximports/twopkgs")
+}
+
+// TestNoSecondImport checks that where the file's import of the catalog
+// is shadowed, the finding comes without a fix rather than with a second
+// import of the package.
+func TestNoSecondImport(t *testing.T) {
+	graph, err := checker.Analyze(analyzer.New(&analyzer.Config{}), suitetest.LoadGOPATH(t, true, "fiximports/shadowed"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags []analysis.Diagnostic
+	for _, act := range graph.Roots {
+		diags = append(diags, act.Diagnostics...)
+	}
+	found := false
+	for _, d := range diags {
+		if strings.HasPrefix(d.Message, "-4026 is catalog.ErrOffsetBackTooMuch") {
+			found = true
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: %d fixes, want none (the import of the catalog is shadowed there)", d.Message, len(d.SuggestedFixes))
+			}
+		}
+	}
+	if !found {
+		t.Error("no finding for -4026")
+	}
 }
 
 func TestEnvelopeVariants(t *testing.T) {

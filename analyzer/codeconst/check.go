@@ -26,6 +26,7 @@ type checker struct {
 	// compared holds the values the package compares codes with: a
 	// written 0 or SDK-family value is the API's only if it is one.
 	compared map[int]bool
+	wanted   []wantedFix // magic codes whose fixes fixAll completes
 }
 
 // checkComparisons checks the value compared with every expression that
@@ -112,11 +113,13 @@ func (ck *checker) checkValue(e ast.Expr, d evidence.Domain) {
 	case len(known) == 0:
 		ck.report(unknownCode(e, v, d, literal))
 	case literal:
-		ck.report(ck.magicCode(e, v, known))
+		ck.magicCode(e, v, known)
 	}
 }
 
-func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) analysis.Diagnostic {
+// magicCode reports a literal that is a known code. The fix that names it
+// waits for the other fixes of its file (fixAll): they agree on the import.
+func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) {
 	known = distinctNames(known)
 	diag := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryMagic}
 	if len(known) > 1 {
@@ -125,25 +128,63 @@ func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) analysis.D
 			names = append(names, cosapi.Describe(c))
 		}
 		diag.Message = fmt.Sprintf("%d is ambiguous in the COS v4 code list: %s; name the one you mean", v, strings.Join(names, " or "))
-		return diag
+		ck.report(diag)
+		return
 	}
 	c := known[0]
 	diag.Message = fmt.Sprintf("%d is %s", v, cosapi.Describe(c))
 	file := ck.ev.File(e.Pos())
 	if file == nil || ck.pass.TypesInfo.Types[e].Value.Kind() == constant.String {
-		return diag // a code spelled as a string has no constant to replace it with
+		ck.report(diag) // a code spelled as a string has no constant to replace it with
+		return
 	}
-	name := "catalog"
-	if c.IsNetHTTP() {
-		name = "http"
+	ck.wanted = append(ck.wanted, wantedFix{diag: diag, file: file, e: e, code: c})
+}
+
+// A wantedFix is a magic-code diagnostic whose fix replaces the literal e
+// with the constant of code.
+type wantedFix struct {
+	diag analysis.Diagnostic
+	file *ast.File
+	e    ast.Expr
+	code catalog.Code
+}
+
+// fixAll gives the wanted fixes their edits and reports them. The fixes of
+// one file that name one package share one import plan (planImport).
+func (ck *checker) fixAll() {
+	type group struct {
+		file *ast.File
+		path string
 	}
-	qual, edits := ck.fixes.qualifier(file, e.Pos(), c.PackagePath(), name)
-	edits = append([]analysis.TextEdit{{Pos: e.Pos(), End: e.End(), NewText: []byte(ck.fixes.separated(file, e.Pos(), qual+c.ConstName()))}}, edits...)
-	diag.SuggestedFixes = []analysis.SuggestedFix{{
-		Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(e), c.Qualified()),
-		TextEdits: edits,
-	}}
-	return diag
+	positions := make(map[group][]token.Pos)
+	for _, w := range ck.wanted {
+		g := group{w.file, w.code.PackagePath()}
+		positions[g] = append(positions[g], w.e.Pos())
+	}
+	plans := make(map[group]importPlan)
+	for _, w := range ck.wanted {
+		g := group{w.file, w.code.PackagePath()}
+		plan, ok := plans[g]
+		if !ok {
+			name := "catalog"
+			if w.code.IsNetHTTP() {
+				name = "http"
+			}
+			plan = ck.fixes.planImport(w.file, g.path, name, positions[g])
+			plans[g] = plan
+		}
+		diag := w.diag
+		if qual, edits, ok := plan.qualifier(w.e.Pos()); ok {
+			replace := analysis.TextEdit{Pos: w.e.Pos(), End: w.e.End(), NewText: []byte(ck.fixes.separated(w.file, w.e.Pos(), qual+w.code.ConstName()))}
+			diag.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(w.e), w.code.Qualified()),
+				TextEdits: append([]analysis.TextEdit{replace}, edits...),
+			}}
+		}
+		ck.report(diag)
+	}
+	ck.wanted = nil
 }
 
 func unknownCode(e ast.Expr, v int, d evidence.Domain, literal bool) analysis.Diagnostic {

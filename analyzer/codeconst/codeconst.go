@@ -67,6 +67,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	ck.compared = ck.comparedValues(syn)
 	ck.checkComparisons(syn.Comparisons)
 	ck.checkAssignedValues(syn)
+	ck.fixAll()
 	rep.Flush()
 	return nil
 }

@@ -11,9 +11,10 @@ import (
 // fixer builds the edits of one pass's fixes, with the caches that keep a
 // file's fixes linear in its size.
 type fixer struct {
-	pass        *analysis.Pass
-	keywordEnds map[*ast.File]map[token.Pos]bool // per file, built when a fix needs it
-	ordered     map[*types.Scope]bool            // scopes whose children stand in source order (innermostScope)
+	pass         *analysis.Pass
+	keywordEnds  map[*ast.File]map[token.Pos]bool // per file, built when a fix needs it
+	ordered      map[*types.Scope]bool            // scopes whose children stand in source order (innermostScope)
+	variantNames map[string]map[string]bool       // per directory and package name, the names of the files not analyzed (otherVariantNames)
 }
 
 // separated returns text, which replaces the expression that starts at pos

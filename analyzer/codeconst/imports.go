@@ -7,37 +7,33 @@ import (
 	"go/types"
 	"sort"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// qualifier returns the prefix with which file can name a member of the
-// package at path at pos ("catalog.", or "" under a dot import), and the
-// edits that import the package when no usable import exists. name is the
-// package's own name; when it is taken at pos, the import gets an alias.
-func (s *fixer) qualifier(file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit) {
-	pass := s.pass
-	scope := s.innermostScope(file, pos)
+// An importPlan says how the fixes of one file name the members of one
+// package: through an import the file has, or through one import that all
+// of them add, under a name free at every one of their positions, so that
+// a file never ends up importing the package twice.
+type importPlan struct {
+	s     *fixer
+	file  *ast.File
+	path  string
+	name  string              // the package's own name
+	alias string              // the name an added import gives the package; "" when the file imports it
+	edits []analysis.TextEdit // the edit that adds the import
+}
+
+// planImport returns the plan of the fixes of file at positions that name
+// a member of the package at path, whose own name is name.
+func (s *fixer) planImport(file *ast.File, path, name string, positions []token.Pos) importPlan {
+	plan := importPlan{s: s, file: file, path: path, name: name}
 	for _, imp := range file.Imports {
-		if importPath(imp) != path {
-			continue
-		}
-		local := name
-		if imp.Name != nil {
-			local = imp.Name.Name
-		}
-		switch local {
-		case ".":
-			return "", nil
-		case "_":
-			continue
-		}
-		if pkgName, ok := lookupName(scope, local, pos).(*types.PkgName); ok && pkgName.Imported().Path() == path {
-			return local + ".", nil
+		if importPath(imp) == path && (imp.Name == nil || imp.Name.Name != "_") {
+			return plan // imported: each fix uses the import where it can (qualifier)
 		}
 	}
-	// Not imported, or its name is shadowed here: import it under a free name.
+	taken := s.otherVariantNames(file)
 	for i := 0; ; i++ {
 		alias := name
 		switch {
@@ -46,53 +42,55 @@ func (s *fixer) qualifier(file *ast.File, pos token.Pos, path, name string) (str
 		case i > 1:
 			alias = fmt.Sprintf("cos%s%d", name, i)
 		}
-		if lookupName(scope, alias, pos) != nil || importsName(file, alias) || pass.Pkg.Scope().Lookup(alias) != nil {
+		if importsName(file, alias) || s.pass.Pkg.Scope().Lookup(alias) != nil || taken[alias] || !freeAt(s, file, alias, positions) {
 			continue
 		}
-		spec := strconv.Quote(path)
-		if alias != name {
-			spec = alias + " " + spec
+		specName := alias
+		if alias == name {
+			specName = ""
 		}
-		return alias + ".", []analysis.TextEdit{importEdit(file, path, spec)}
+		if edit, ok := s.importEdit(file, path, specName); ok {
+			plan.alias, plan.edits = alias, []analysis.TextEdit{edit}
+		}
+		return plan
 	}
 }
 
-// importEdit inserts an import spec: in sorted position within the file's
-// first import declaration, or as a new declaration after the package
-// clause. gofmt leaves the result as it is.
-func importEdit(file *ast.File, path, spec string) analysis.TextEdit {
-	for _, decl := range file.Decls {
-		gen, ok := decl.(*ast.GenDecl)
-		if !ok || gen.Tok != token.IMPORT {
+// freeAt reports whether name denotes nothing at any of the positions.
+func freeAt(s *fixer, file *ast.File, name string, positions []token.Pos) bool {
+	for _, pos := range positions {
+		if lookupName(s.innermostScope(file, pos), name, pos) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// qualifier returns the prefix with which the fix at pos names a member of
+// the package ("catalog.", or "" under a dot import) and the edits that
+// import it, or false when it cannot name it: the file imports the
+// package under a name that something declared at pos shadows.
+func (p importPlan) qualifier(pos token.Pos) (string, []analysis.TextEdit, bool) {
+	if p.alias != "" {
+		return p.alias + ".", p.edits, true
+	}
+	scope := p.s.innermostScope(p.file, pos)
+	for _, imp := range p.file.Imports {
+		if importPath(imp) != p.path {
 			continue
 		}
-		if !gen.Lparen.IsValid() { // import "fmt"
-			return analysis.TextEdit{Pos: gen.End(), End: gen.End(), NewText: []byte("\nimport " + spec)}
+		if imp.Name != nil && imp.Name.Name == "." {
+			return "", nil, true
 		}
-		// A module path goes in its own group after a block of standard
-		// library imports, as goimports would place it.
-		onlyStd := true
-		for _, s := range gen.Specs {
-			onlyStd = onlyStd && isStd(importPath(s.(*ast.ImportSpec)))
+		local := p.name
+		if imp.Name != nil {
+			local = imp.Name.Name
 		}
-		if !(onlyStd && !isStd(path)) {
-			for _, s := range gen.Specs {
-				if imp := s.(*ast.ImportSpec); importPath(imp) > path {
-					return analysis.TextEdit{Pos: imp.Pos(), End: imp.Pos(), NewText: []byte(spec + "\n\t")}
-				}
-			}
+		if pkgName, ok := lookupName(scope, local, pos).(*types.PkgName); ok && pkgName.Imported().Path() == p.path {
+			return local + ".", nil, true
 		}
-		if n := len(gen.Specs); n > 0 {
-			sep := "\n\t"
-			if onlyStd && !isStd(path) {
-				sep = "\n\n\t"
-			}
-			end := gen.Specs[n-1].End()
-			return analysis.TextEdit{Pos: end, End: end, NewText: []byte(sep + spec)}
-		}
-		return analysis.TextEdit{Pos: gen.Rparen, End: gen.Rparen, NewText: []byte("\n\t" + spec + "\n")}
 	}
-	return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + spec)}
+	return "", nil, false
 }
 
 func importPath(imp *ast.ImportSpec) string {
@@ -157,11 +155,4 @@ func lookupName(scope *types.Scope, name string, pos token.Pos) types.Object {
 	}
 	_, obj := scope.LookupParent(name, pos)
 	return obj
-}
-
-// isStd reports whether path is a standard library package: its first
-// element has no dot.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -361,4 +362,82 @@ func TestFixesMergedPerFile(t *testing.T) {
 		t.Errorf("%d of %d comparisons fixed", got, n)
 	}
 	fixture.Go(t, dir, "build", "./...")
+}
+
+// variantsModule is a COS client whose test file declares catalog at
+// package level: a fix that imported the catalog as catalog into cos.go
+// would break go test ("catalog already declared through import of
+// package catalog").
+var variantsModule = map[string]string{
+	"cos.go": `package cos
+
+const endpoint = "https://sh.file.myqcloud.com/files/v2/"
+
+type Response struct {
+	Code    int    ` + "`json:\"code\"`" + `
+	Message string ` + "`json:\"message\"`" + `
+}
+
+func Restart(r Response) bool { return r.Code == -4019 }
+`,
+	"cos_test.go": `package cos
+
+import "testing"
+
+var catalog = map[string]Response{"broken": {Code: -4019}}
+
+func TestRestart(t *testing.T) {
+	if !Restart(catalog["broken"]) {
+		t.Fail()
+	}
+}
+`,
+}
+
+// writeModule writes a module that requires the catalog (replaced by this
+// checkout's) and holds files.
+func writeModule(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	catalog, err := filepath.Abs(filepath.Join(fixture.Root(), "catalog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["go.mod"] = "module example.com/cos\n\ngo 1.26\n\nrequire " + fixture.CatalogModule + " v0.0.0\n\nreplace " + fixture.CatalogModule + " => " + catalog + "\n"
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestFixCompilesWithTests runs -fix, and go fix -fixtool, on a package
+// whose test file declares catalog, then go vet and go test: the fix must
+// compile in the package with and without its tests.
+func TestFixCompilesWithTests(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	for _, tc := range []struct {
+		name string
+		cmd  string
+		args []string
+	}{
+		{"standalone", bin, []string{"-fix", "./..."}},
+		{"go fix", "go", []string{"fix", "-fixtool=" + bin, "./..."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeModule(t, maps.Clone(variantsModule))
+			fixture.Run(t, dir, nil, tc.cmd, tc.args...).WantCode(t, 0)
+			data, err := os.ReadFile(filepath.Join(dir, "cos.go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), "r.Code == coscatalog.ErrOffsetToZero") {
+				t.Errorf("cos.go after the fix:\n%s\nwant the catalog imported as coscatalog", data)
+			}
+			fixture.Go(t, dir, "vet", "./...")
+			fixture.Go(t, dir, "test", "./...")
+		})
+	}
 }
