@@ -96,21 +96,9 @@ func (f sourcesFlag) String() string {
 }
 
 func (f sourcesFlag) Set(v string) error {
-	for item := range strings.SplitSeq(v, ",") {
-		item = strings.TrimSpace(item)
-		if item == "" {
-			continue
-		}
-		s := Source{Name: item}
-		if rest, ok := strings.CutPrefix(item, "http:"); ok {
-			s = Source{Name: rest, Domain: "http"}
-		}
-		if _, err := parseSource(s); err != nil {
-			return err
-		}
-		f.cfg.Sources = append(f.cfg.Sources, s)
-	}
-	return nil
+	sources, err := ParseSources(v)
+	f.cfg.Sources = append(f.cfg.Sources, sources...)
+	return err
 }
 
 // bindFlags registers the configuration's flags. Names avoid those of the

@@ -104,15 +104,7 @@ func resolveConfigSources(pkg *types.Package, sources []Source) map[types.Object
 		if p == nil {
 			continue
 		}
-		obj := p.Scope().Lookup(ref.names[0])
-		if len(ref.names) == 2 {
-			tn, ok := obj.(*types.TypeName)
-			if !ok {
-				continue
-			}
-			obj, _, _ = types.LookupFieldOrMethod(tn.Type(), true, p, ref.names[1])
-		}
-		if obj != nil {
+		if obj, err := lookupSource(p, ref); err == nil {
 			config[exprinfo.Origin(obj)] = ref.domain
 		}
 	}

@@ -24,10 +24,12 @@ var driverFlags = map[string]string{
 }
 
 // preflight looks at the command line before the driver does, for the
-// mistakes the driver reports badly: no package at all (it prints a
-// generic usage with no error line) and a directory that does not exist
-// (it says "analysis skipped due to errors in package"). It returns the
-// process exit code and true when errcodelint should stop there.
+// mistakes the driver reports badly or not at all: no package at all (it
+// prints a generic usage with no error line), a directory that does not
+// exist (it says "analysis skipped due to errors in package"), and
+// -sources names that match nothing (checkSources: an error, or under go
+// vet a warning, once per run). It returns the process exit code and true
+// when errcodelint should stop there.
 //
 // It parses args as the driver will, with the flags of scratch, analyzers
 // of its own (so that the real configuration is parsed once, by the
@@ -62,8 +64,13 @@ func preflight(args []string, scratch []*analysis.Analyzer, stderr io.Writer) (i
 		}
 	}
 	pkgs := probe.Args()
+	sources := configuredSources(scratch)
 	if len(pkgs) == 1 && strings.HasSuffix(pkgs[0], ".cfg") {
-		return 0, false // go vet's unit of work
+		// go vet's unit of work.
+		if len(sources) > 0 {
+			warnSourcesOnce(pkgs[0], sources, stderr)
+		}
+		return 0, false
 	}
 	if len(pkgs) == 0 {
 		fmt.Fprint(stderr, "errcodelint: no packages to check\n"+shortUsage)
@@ -73,6 +80,14 @@ func preflight(args []string, scratch []*analysis.Analyzer, stderr io.Writer) (i
 		if err := checkPath(p); err != nil {
 			fmt.Fprintf(stderr, "errcodelint: %v\n", err)
 			return 1, true
+		}
+	}
+	if len(sources) > 0 {
+		if errs := checkSources(".", sources); len(errs) > 0 {
+			for _, err := range errs {
+				fmt.Fprintf(stderr, "errcodelint: -sources: %v\n", err)
+			}
+			return 2, true // a flag value that names nothing
 		}
 	}
 	return 0, false

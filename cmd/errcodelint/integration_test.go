@@ -405,7 +405,11 @@ func writeModule(t *testing.T, files map[string]string) string {
 	}
 	files["go.mod"] = "module example.com/cos\n\ngo 1.26\n\nrequire " + fixture.CatalogModule + " v0.0.0\n\nreplace " + fixture.CatalogModule + " => " + catalog + "\n"
 	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -439,5 +443,54 @@ func TestFixCompilesWithTests(t *testing.T) {
 			fixture.Go(t, dir, "vet", "./...")
 			fixture.Go(t, dir, "test", "./...")
 		})
+	}
+}
+
+// TestSourcesMatchingNothing checks that -sources names that match no
+// declaration that can hold codes stop errcodelint with one line each
+// (exit 2), and under go vet give one warning per run, not per package.
+func TestSourcesMatchingNothing(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+	bad := map[string]string{
+		"example.com/cosclient.sliceStatus.Valeu": "type sliceStatus has no field or method Valeu; did you mean Value?",
+		"example.com/cosclient.Reply.Code":        "package example.com/cosclient declares no Reply",
+		"example.com/nosuch.Reply.Ret":            "no package example.com/nosuch among this module's packages and their dependencies",
+		"example.com/cosclient.Response.Data":     "a field of type encoding/json.RawMessage, which cannot hold a response code",
+	}
+	var names []string
+	for name := range bad {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	// With a good name among them, and string fields allowed.
+	flag := "-sources=" + fixture.SourceName + ",example.com/cosclient.Response.Message," + strings.Join(names, ",")
+	r := fixture.Run(t, dir, nil, bin, flag, "./...")
+	r.WantCode(t, 2)
+	lines := strings.Split(strings.TrimSuffix(r.Stderr, "\n"), "\n")
+	if len(lines) != len(bad) {
+		t.Errorf("%d lines, want one per bad name (%d)", len(lines), len(bad))
+	}
+	for name, want := range bad {
+		if !strings.Contains(r.Stderr, "errcodelint: -sources: source "+name+": "+want) {
+			t.Errorf("stderr lacks %q for %s", want, name)
+		}
+	}
+	// The good names alone are fine.
+	r = fixture.Run(t, dir, nil, bin, "-sources="+fixture.SourceName+",example.com/cosclient.Response.Message", "./...")
+	r.WantCode(t, 3)
+	fixture.Check(t, fixture.ParseText(r.Stderr), fixture.Sources)
+
+	// go vet runs errcodelint once per package: one warning for the run.
+	mod := writeModule(t, map[string]string{
+		"a/a.go": "package a\n\nimport _ \"example.com/cos/b\"\n",
+		"b/b.go": "package b\n\nimport _ \"example.com/cos/c\"\n",
+		"c/c.go": "package c\n",
+	})
+	r = fixture.Run(t, mod, nil, "go", "vet", "-vettool="+bin, "-errcodelint.sources=example.com/cos/c.Reply.Ret", "./...")
+	r.WantCode(t, 0)
+	if n := strings.Count(r.Stderr, "errcodelint: warning: -sources (ignored): source example.com/cos/c.Reply.Ret: package example.com/cos/c declares no Reply"); n != 1 {
+		t.Errorf("%d warnings, want 1", n)
 	}
 }
