@@ -27,6 +27,8 @@ type checker struct {
 	// written 0 or SDK-family value is the API's only if it is one.
 	compared map[int]bool
 	wanted   []wantedFix // magic codes whose fixes fixAll completes
+
+	catalogPkg *types.Package // the catalog the package builds with (catalogLacks)
 }
 
 // checkComparisons checks the value compared with every expression that
@@ -138,7 +140,47 @@ func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) {
 		ck.report(diag) // a code spelled as a string has no constant to replace it with
 		return
 	}
+	if ck.catalogLacks(c) {
+		diag.Message += "; the catalog this package builds with has no " + c.ConstName() + ": upgrade " + catalog.ImportPath + " to errcodelint's version for the fix"
+		ck.report(diag)
+		return
+	}
 	ck.wanted = append(ck.wanted, wantedFix{diag: diag, file: file, e: e, code: c})
+}
+
+// catalogLacks reports whether the package builds with a catalog that
+// does not declare c's constant: an older version than errcodelint's
+// (a build has one version of a module, so any catalog the package's
+// imports reach is the one a fix would name). A fix naming it would not
+// compile. Where no import reaches the catalog yet, the fix adds the
+// import and the module's requirement decides.
+func (ck *checker) catalogLacks(c catalog.Code) bool {
+	if c.IsNetHTTP() {
+		return false
+	}
+	if ck.catalogPkg == nil {
+		ck.catalogPkg = findImport(ck.pass.Pkg, catalog.ImportPath, map[*types.Package]bool{})
+		if ck.catalogPkg == nil {
+			ck.catalogPkg = types.NewPackage("", "") // none: remembered as searched
+		}
+	}
+	return ck.catalogPkg.Path() == catalog.ImportPath && ck.catalogPkg.Scope().Lookup(c.ConstName()) == nil
+}
+
+// findImport returns the package at path that pkg's imports reach, or nil.
+func findImport(pkg *types.Package, path string, seen map[*types.Package]bool) *types.Package {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return imp
+		}
+		if !seen[imp] {
+			seen[imp] = true
+			if p := findImport(imp, path, seen); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // A wantedFix is a magic-code diagnostic whose fix replaces the literal e

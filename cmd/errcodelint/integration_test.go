@@ -6,6 +6,7 @@ package main_test
 // same fixture in ../../integration.
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -493,4 +494,54 @@ func TestSourcesMatchingNothing(t *testing.T) {
 	if n := strings.Count(r.Stderr, "errcodelint: warning: -sources (ignored): source example.com/cos/c.Reply.Ret: package example.com/cos/c declares no Reply"); n != 1 {
 		t.Errorf("%d warnings, want 1", n)
 	}
+}
+
+// TestFixWithOlderCatalog checks that a fix never names a constant the
+// catalog the module builds with lacks (an older catalog than
+// errcodelint's): the finding says to upgrade, without a fix, and the
+// module still builds after -fix.
+func TestFixWithOlderCatalog(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	// A catalog without ErrOffsetToZero.
+	old := filepath.Join(t.TempDir(), "catalog")
+	if err := os.CopyFS(old, os.DirFS(filepath.Join(fixture.Root(), "catalog"))); err != nil {
+		t.Fatal(err)
+	}
+	gen := filepath.Join(old, "codes_gen.go")
+	data, err := os.ReadFile(gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gen, bytes.ReplaceAll(data, []byte("ErrOffsetToZero"), []byte("ErrOffsetToZeroLater")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeModule(t, map[string]string{"cos.go": `package cos
+
+import "github.com/errcodelint/errcodelint/catalog"
+
+type Response struct {
+	Code    int    ` + "`json:\"code\"`" + `
+	Message string ` + "`json:\"message\"`" + `
+}
+
+func Restart(r Response) bool {
+	return r.Code == -4019 || r.Code == -4026 || r.Code == catalog.ErrOffsetRedo
+}
+`})
+	fixture.Go(t, dir, "mod", "edit", "-replace="+fixture.CatalogModule+"="+old)
+	r := fixture.Run(t, dir, nil, bin, "./...")
+	r.WantCode(t, 3)
+	if !strings.Contains(r.Stderr, "-4019 is catalog.ErrOffsetToZero") || !strings.Contains(r.Stderr, "has no ErrOffsetToZero: upgrade "+fixture.CatalogModule) {
+		t.Errorf("the finding of -4019 does not say to upgrade the catalog")
+	}
+	fixture.Run(t, dir, nil, bin, "-fix", "./...").WantCode(t, 0)
+	fixed, err := os.ReadFile(filepath.Join(dir, "cos.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), "r.Code == -4019 || r.Code == catalog.ErrOffsetBackTooMuch") {
+		t.Errorf("after -fix:\n%s\nwant -4026 named and -4019 left", fixed)
+	}
+	fixture.Go(t, dir, "build", "./...")
 }
