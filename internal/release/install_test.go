@@ -59,17 +59,24 @@ func (p proxy) publish(t *testing.T, path, version, dir string) {
 	}
 }
 
-// env is the go command's environment against the proxy alone: modules
+// env is the go command's environment against the proxy: modules
 // published here first, then those the module cache already holds (the
-// cache's download directory is a proxy too), and a module cache of its
-// own so that these versions do not linger.
+// cache's download directory is a proxy too), then the configured proxy
+// for what a fresh module cache lacks (go mod tidy wants the go.mod files
+// of the tests of dependencies, which go test never downloads), and a
+// module cache of its own so that these versions do not linger.
 func (p proxy) env(t *testing.T) []string {
 	t.Helper()
-	cache := fixture.Run(t, ".", nil, "go", "env", "GOMODCACHE")
-	cache.WantCode(t, 0)
-	download := filepath.Join(strings.TrimSpace(cache.Stdout), "cache", "download")
+	goenv := fixture.Run(t, ".", nil, "go", "env", "GOMODCACHE", "GOPROXY")
+	goenv.WantCode(t, 0)
+	cache, upstream, _ := strings.Cut(strings.TrimSpace(goenv.Stdout), "\n")
+	download := filepath.Join(cache, "cache", "download")
+	proxies := "file://" + filepath.ToSlash(p.dir) + ",file://" + filepath.ToSlash(download)
+	if upstream != "" && upstream != "off" {
+		proxies += "," + upstream
+	}
 	return []string{
-		"GOPROXY=file://" + filepath.ToSlash(p.dir) + ",file://" + filepath.ToSlash(download),
+		"GOPROXY=" + proxies,
 		"GOSUMDB=off", // these versions are not in the checksum database
 		"GOMODCACHE=" + filepath.Join(t.TempDir(), "modcache"),
 		"GOFLAGS=-modcacherw",
