@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/internal/catalogfix"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/catalog"
@@ -21,14 +22,11 @@ type checker struct {
 	pass   *analysis.Pass
 	ev     *evidence.Result
 	cfg    *Config
-	fixes  *fixer
+	fixes  *catalogfix.Fixer
 	report func(analysis.Diagnostic)
 	// compared holds the values the package compares codes with: a
 	// written 0 or SDK-family value is the API's only if it is one.
 	compared map[int]bool
-	wanted   []wantedFix // magic codes whose fixes fixAll completes
-
-	catalogPkg *types.Package // the catalog the package builds with (catalogLacks)
 }
 
 // checkComparisons checks the value compared with every expression that
@@ -120,7 +118,8 @@ func (ck *checker) checkValue(e ast.Expr, d evidence.Domain) {
 }
 
 // magicCode reports a literal that is a known code. The fix that names it
-// waits for the other fixes of its file (fixAll): they agree on the import.
+// waits for the other fixes of its file (catalogfix): they agree on the
+// import.
 func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) {
 	known = distinctNames(known)
 	diag := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryMagic}
@@ -140,93 +139,16 @@ func (ck *checker) magicCode(e ast.Expr, v int, known []catalog.Code) {
 		ck.report(diag) // a code spelled as a string has no constant to replace it with
 		return
 	}
-	if ck.catalogLacks(c) {
-		diag.Message += "; the catalog this package builds with has no " + c.ConstName() + ": upgrade " + catalog.ImportPath + " to errcodelint's version for the fix"
+	if ck.fixes.CatalogLacks(c) {
+		diag.Message += "; " + catalogfix.LacksMessage(c)
 		ck.report(diag)
 		return
 	}
-	ck.wanted = append(ck.wanted, wantedFix{diag: diag, file: file, e: e, code: c})
-}
-
-// catalogLacks reports whether the package builds with a catalog that
-// does not declare c's constant: an older version than errcodelint's
-// (a build has one version of a module, so any catalog the package's
-// imports reach is the one a fix would name). A fix naming it would not
-// compile. Where no import reaches the catalog yet, the fix adds the
-// import and the module's requirement decides.
-func (ck *checker) catalogLacks(c catalog.Code) bool {
-	if c.IsNetHTTP() {
-		return false
-	}
-	if ck.catalogPkg == nil {
-		ck.catalogPkg = findImport(ck.pass.Pkg, catalog.ImportPath, map[*types.Package]bool{})
-		if ck.catalogPkg == nil {
-			ck.catalogPkg = types.NewPackage("", "") // none: remembered as searched
-		}
-	}
-	return ck.catalogPkg.Path() == catalog.ImportPath && ck.catalogPkg.Scope().Lookup(c.ConstName()) == nil
-}
-
-// findImport returns the package at path that pkg's imports reach, or nil.
-func findImport(pkg *types.Package, path string, seen map[*types.Package]bool) *types.Package {
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == path {
-			return imp
-		}
-		if !seen[imp] {
-			seen[imp] = true
-			if p := findImport(imp, path, seen); p != nil {
-				return p
-			}
-		}
-	}
-	return nil
-}
-
-// A wantedFix is a magic-code diagnostic whose fix replaces the literal e
-// with the constant of code.
-type wantedFix struct {
-	diag analysis.Diagnostic
-	file *ast.File
-	e    ast.Expr
-	code catalog.Code
-}
-
-// fixAll gives the wanted fixes their edits and reports them. The fixes of
-// one file that name one package share one import plan (planImport).
-func (ck *checker) fixAll() {
-	type group struct {
-		file *ast.File
-		path string
-	}
-	positions := make(map[group][]token.Pos)
-	for _, w := range ck.wanted {
-		g := group{w.file, w.code.PackagePath()}
-		positions[g] = append(positions[g], w.e.Pos())
-	}
-	plans := make(map[group]importPlan)
-	for _, w := range ck.wanted {
-		g := group{w.file, w.code.PackagePath()}
-		plan, ok := plans[g]
-		if !ok {
-			name := "catalog"
-			if w.code.IsNetHTTP() {
-				name = "http"
-			}
-			plan = ck.fixes.planImport(w.file, g.path, name, positions[g])
-			plans[g] = plan
-		}
-		diag := w.diag
-		if qual, edits, ok := plan.qualifier(w.e.Pos()); ok {
-			replace := analysis.TextEdit{Pos: w.e.Pos(), End: w.e.End(), NewText: []byte(ck.fixes.separated(w.file, w.e.Pos(), qual+w.code.ConstName()))}
-			diag.SuggestedFixes = []analysis.SuggestedFix{{
-				Message:   fmt.Sprintf("Replace %s with %s", types.ExprString(w.e), w.code.Qualified()),
-				TextEdits: append([]analysis.TextEdit{replace}, edits...),
-			}}
-		}
-		ck.report(diag)
-	}
-	ck.wanted = nil
+	ck.fixes.Want(catalogfix.Wanted{
+		Diag: diag, File: file, Pos: e.Pos(), End: e.End(), Code: c,
+		Text:    func(constant string) string { return constant },
+		Message: fmt.Sprintf("Replace %s with %s", types.ExprString(e), c.Qualified()),
+	})
 }
 
 func unknownCode(e ast.Expr, v int, d evidence.Domain, literal bool) analysis.Diagnostic {

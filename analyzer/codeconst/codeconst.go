@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/internal/catalogfix"
 	"github.com/errcodelint/errcodelint/analyzer/internal/report"
 )
 
@@ -62,12 +63,12 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		return nil
 	}
 	rep := report.New(pass, ev, urls)
-	ck := &checker{pass: pass, ev: ev, cfg: cfg, fixes: &fixer{pass: pass}, report: rep.Report}
+	ck := &checker{pass: pass, ev: ev, cfg: cfg, fixes: catalogfix.New(pass), report: rep.Report}
 	syn := ev.Syntax()
 	ck.compared = ck.comparedValues(syn)
 	ck.checkComparisons(syn.Comparisons)
 	ck.checkAssignedValues(syn)
-	ck.fixAll()
+	ck.fixes.Complete(ck.report)
 	rep.Flush()
 	return nil
 }

@@ -1,4 +1,4 @@
-package codeconst
+package catalogfix
 
 import (
 	"go/ast"
@@ -20,7 +20,7 @@ import (
 // checked: outside the pass's own files, which is the one thing the
 // analysis framework's contract leaves out (an editor reanalyzes when such
 // a file changes only once a file of the pass changes too).
-func (s *fixer) otherVariantNames(file *ast.File) map[string]bool {
+func (s *Fixer) otherVariantNames(file *ast.File) map[string]bool {
 	dir := filepath.Dir(s.pass.Fset.PositionFor(file.Package, true).Filename)
 	key := dir + "\x00" + file.Name.Name
 	if names, ok := s.variantNames[key]; ok {

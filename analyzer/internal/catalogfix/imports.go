@@ -1,4 +1,4 @@
-package codeconst
+package catalogfix
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 // of them add, under a name free at every one of their positions, so that
 // a file never ends up importing the package twice.
 type importPlan struct {
-	s     *fixer
+	s     *Fixer
 	file  *ast.File
 	path  string
 	name  string              // the package's own name
@@ -26,7 +26,7 @@ type importPlan struct {
 
 // planImport returns the plan of the fixes of file at positions that name
 // a member of the package at path, whose own name is name.
-func (s *fixer) planImport(file *ast.File, path, name string, positions []token.Pos) importPlan {
+func (s *Fixer) planImport(file *ast.File, path, name string, positions []token.Pos) importPlan {
 	plan := importPlan{s: s, file: file, path: path, name: name}
 	for _, imp := range file.Imports {
 		if importPath(imp) == path && (imp.Name == nil || imp.Name.Name != "_") {
@@ -57,7 +57,7 @@ func (s *fixer) planImport(file *ast.File, path, name string, positions []token.
 }
 
 // freeAt reports whether name denotes nothing at any of the positions.
-func freeAt(s *fixer, file *ast.File, name string, positions []token.Pos) bool {
+func freeAt(s *Fixer, file *ast.File, name string, positions []token.Pos) bool {
 	for _, pos := range positions {
 		if lookupName(s.innermostScope(file, pos), name, pos) != nil {
 			return false
@@ -111,7 +111,7 @@ func importsName(file *ast.File, name string) bool {
 // searched by bisection where they are in source order (types.Scope's own
 // Innermost scans them one by one, which adds up in a function of
 // thousands of blocks with a fix in each), and one by one where not.
-func (s *fixer) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
+func (s *Fixer) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
 	scope := s.pass.TypesInfo.Scopes[file]
 	if scope == nil {
 		return nil
@@ -134,7 +134,7 @@ func (s *fixer) innermostScope(file *ast.File, pos token.Pos) *types.Scope {
 
 // childrenInOrder reports, once per scope, whether its children stand in
 // source order (function literals in package-level initializers may not).
-func (s *fixer) childrenInOrder(scope *types.Scope) bool {
+func (s *Fixer) childrenInOrder(scope *types.Scope) bool {
 	ordered, ok := s.ordered[scope]
 	if !ok {
 		ordered = true

@@ -1,4 +1,4 @@
-package codeconst
+package catalogfix
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ import (
 // the edit only inserts the new spec where it landed among its neighbours,
 // so that the user's other imports stay as they are. It returns false when
 // the file's source cannot be read or its imports cannot be parsed.
-func (s *fixer) importEdit(file *ast.File, path, alias string) (analysis.TextEdit, bool) {
+func (s *Fixer) importEdit(file *ast.File, path, alias string) (analysis.TextEdit, bool) {
 	spec := strconv.Quote(path)
 	if alias != "" {
 		spec = alias + " " + spec

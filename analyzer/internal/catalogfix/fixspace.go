@@ -1,27 +1,15 @@
-package codeconst
+package catalogfix
 
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
-
-	"golang.org/x/tools/go/analysis"
 )
-
-// fixer builds the edits of one pass's fixes, with the caches that keep a
-// file's fixes linear in its size.
-type fixer struct {
-	pass         *analysis.Pass
-	keywordEnds  map[*ast.File]map[token.Pos]bool // per file, built when a fix needs it
-	ordered      map[*types.Scope]bool            // scopes whose children stand in source order (innermostScope)
-	variantNames map[string]map[string]bool       // per directory and package name, the names of the files not analyzed (otherVariantNames)
-}
 
 // separated returns text, which replaces the expression that starts at pos
 // in file, with a leading space when a keyword ends right at pos: in code
 // gofmt never saw, "case-4019:" or "return-4019" would otherwise become
 // "casecatalog.ErrOffsetToZero:" (found by FuzzAnalyzer).
-func (s *fixer) separated(file *ast.File, pos token.Pos, text string) string {
+func (s *Fixer) separated(file *ast.File, pos token.Pos, text string) string {
 	ends, ok := s.keywordEnds[file]
 	if !ok {
 		ends = keywordEnds(file)
