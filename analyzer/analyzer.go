@@ -8,7 +8,10 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/codeconst"
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/message"
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
+	"github.com/errcodelint/errcodelint/analyzer/swallowed"
+	"github.com/errcodelint/errcodelint/analyzer/unchecked"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -39,7 +42,7 @@ type Source = evidence.Source
 // Names lists the names of errcodelint's analyzers, in the order New
 // returns them: the evidence and upload analyzers, which report nothing
 // but malformed directives, then the checks.
-var Names = []string{evidence.Name, upload.Name, codeconst.Name, reupload.Name}
+var Names = []string{evidence.Name, upload.Name, codeconst.Name, reupload.Name, unchecked.Name, swallowed.Name, message.Name}
 
 // Validate reports the first malformed setting.
 func (c *Config) Validate() error {
@@ -73,6 +76,13 @@ func newSuite(cfg *Config, ungated bool) []*analysis.Analyzer {
 		up,
 		codeconst.New(ev, &codeconst.Config{IncludeZero: cfg.IncludeZero}),
 		reupload.New(ev, up),
+		unchecked.New(ev, up),
+		swallowed.New(ev, up),
+		message.New(ev),
 	}
-	return slices.DeleteFunc(all, func(a *analysis.Analyzer) bool { return slices.Contains(cfg.Disable, a.Name) })
+	all = slices.DeleteFunc(all, func(a *analysis.Analyzer) bool { return slices.Contains(cfg.Disable, a.Name) })
+	if !slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return slices.Contains(a.Requires, up) }) {
+		all = slices.DeleteFunc(all, func(a *analysis.Analyzer) bool { return a == up }) // no check reads the upload model
+	}
+	return all
 }

@@ -32,7 +32,7 @@ func TestURLsLeadToTheManual(t *testing.T) {
 		headings[a] = ids
 	}
 	seen := make(map[string]bool)
-	for _, f := range suitetest.Diagnose(t, suite, "suppress", "cosclient", "reuploadretry", "reuploadcos") {
+	for _, f := range suitetest.Diagnose(t, suite, "suppress", "cosclient", "reuploadretry", "reuploadcos", "uncheckedslice", "swallowedfailure", "messagecompared") {
 		seen[f.Category] = true
 		// The checker resolves a diagnostic's URL against its analyzer's.
 		frag, ok := strings.CutPrefix(f.URL, f.Analyzer.URL+"#")
@@ -40,7 +40,7 @@ func TestURLsLeadToTheManual(t *testing.T) {
 			t.Errorf("%s: [%s] URL %q is no heading of %s's manual", f.Position, f.Category, f.URL, f.Analyzer.Name)
 		}
 	}
-	for _, cat := range []string{"directive", "magic-code", "unknown-code", "reupload-retry"} {
+	for _, cat := range []string{"directive", "magic-code", "unknown-code", "reupload-retry", "unchecked-slice", "swallowed-failure", "message-compared"} {
 		if !seen[cat] {
 			t.Errorf("no diagnostic of category %s to check", cat)
 		}
@@ -56,6 +56,12 @@ func packageOf(a *analysis.Analyzer) string {
 		return "reupload"
 	case "cosupload":
 		return "upload"
+	case "uncheckedslice":
+		return "unchecked"
+	case "swallowedfailure":
+		return "swallowed"
+	case "messagecompared":
+		return "message"
 	}
 	return a.Name
 }

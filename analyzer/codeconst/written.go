@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"strings"
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
@@ -125,7 +124,7 @@ func (ck *checker) literalMessage(lit *ast.CompositeLit) (string, bool) {
 		if !ok {
 			continue
 		}
-		if id, ok := kv.Key.(*ast.Ident); ok && isMessageField(t, ck.pass.TypesInfo.Uses[id]) {
+		if id, ok := kv.Key.(*ast.Ident); ok && cosapi.IsMessageField(t, ck.pass.TypesInfo.Uses[id]) {
 			return ck.stringConst(kv.Value)
 		}
 	}
@@ -140,51 +139,8 @@ func (ck *checker) assignedMessage(as *ast.AssignStmt, root string) (string, boo
 	}
 	for i, lhs := range as.Lhs {
 		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if ok && types.ExprString(sel.X) == root && isMessageField(ck.pass.TypesInfo.TypeOf(sel.X), ck.pass.TypesInfo.Uses[sel.Sel]) {
+		if ok && types.ExprString(sel.X) == root && cosapi.IsMessageField(ck.pass.TypesInfo.TypeOf(sel.X), ck.pass.TypesInfo.Uses[sel.Sel]) {
 			return ck.stringConst(as.Rhs[i])
-		}
-	}
-	return "", false
-}
-
-// isMessageField reports whether obj is a message field of t (a struct,
-// a pointer to one, or one that embeds the envelope): by its JSON name,
-// or by its name when it has none.
-func isMessageField(t types.Type, obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	if !ok || !v.IsField() {
-		return false
-	}
-	if tag, found := fieldTag(t, v, 0); found {
-		if name := cosapi.JSONName(tag); name != "" {
-			return cosapi.IsMessageName(name)
-		}
-	}
-	name := strings.ToLower(v.Name())
-	return name == "message" || name == "msg" || name == "errmsg"
-}
-
-// fieldTag returns the tag of field v in struct type t, looking through
-// pointers and embedded structs.
-func fieldTag(t types.Type, v *types.Var, depth int) (string, bool) {
-	if t == nil || depth > 4 {
-		return "", false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return "", false
-	}
-	for i := range st.NumFields() {
-		if st.Field(i) == v {
-			return st.Tag(i), true
-		}
-		if st.Field(i).Embedded() {
-			if tag, ok := fieldTag(st.Field(i).Type(), v, depth+1); ok {
-				return tag, true
-			}
 		}
 	}
 	return "", false

@@ -106,28 +106,9 @@ func (fl *flow) edge(b *cfg.Block, i int, p codeset.Set) codeset.Set {
 }
 
 // order returns the blocks reachable from the entry in reverse
-// postorder: in that order a dataflow over a structured function settles
-// in a few passes, however deep its loops nest.
+// postorder, along the flow's edges.
 func (fl *flow) order() []*cfg.Block {
-	seen := make([]bool, len(fl.blocks))
-	var post []*cfg.Block
-	var visit func(b *cfg.Block)
-	visit = func(b *cfg.Block) {
-		seen[b.Index] = true
-		for _, s := range fl.succs[b.Index] {
-			if !seen[s.Index] {
-				visit(s)
-			}
-		}
-		post = append(post, b)
-	}
-	if len(fl.blocks) > 0 {
-		visit(fl.blocks[0])
-	}
-	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
-		post[i], post[j] = post[j], post[i]
-	}
-	return post
+	return upload.Order(fl.blocks, func(b *cfg.Block) []*cfg.Block { return fl.succs[b.Index] })
 }
 
 // forward computes reach, in passes over the blocks in reverse postorder

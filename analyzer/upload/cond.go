@@ -159,6 +159,9 @@ func (pr *protocol) condOf(e ast.Expr) condInfo {
 			if c, ok := pr.compareErr(e); ok {
 				return c
 			}
+			if c, ok := pr.compareAnsweredErr(e); ok {
+				return c
+			}
 			return pr.compare(e)
 		}
 	case *ast.UnaryExpr:
@@ -166,6 +169,12 @@ func (pr *protocol) condOf(e ast.Expr) condInfo {
 			return pr.condOf(e.X).not()
 		}
 	case *ast.CallExpr:
+		if pr.world == worldAnswered && pr.asCodeError(e) {
+			// errors.As(err, &apiErr): where the request was answered,
+			// its error carries a code exactly when the code is a failure.
+			fail := codeset.Success().Complement()
+			return condInfo{mentions: true, sel: fail, may: fail, must: fail, at: e, src: e}
+		}
 		c := pr.classifierCall(e)
 		if !c.mentions && pr.decidesOnCode(e) {
 			// isTransient(code), a decision about the code this check

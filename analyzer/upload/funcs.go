@@ -52,6 +52,9 @@ type Func struct {
 	killBlocks map[*cfg.Block]bool
 	deps       map[types.Object]bool
 	sessions   map[types.Object]bool // the deps that are the session
+	answers    []*Answer
+	looks      map[ast.Node]*nodeUse
+	writes     map[ast.Node]*nodeWrite
 }
 
 // Node returns the function's node, for positions.
@@ -91,6 +94,7 @@ type call struct {
 	transmits bool    // it sends a request
 	builder   bool    // it only computes from its arguments
 	request   request // what its request arguments are built from
+	answers   []types.Object
 	sensitive []ast.Expr
 	// sliceSend, restart and generic are decided once summaries are
 	// known. A generic send sends a request that may be a slice: one

@@ -4,10 +4,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 )
 
 // NodeInfo is what a node of a function's control-flow graph does to the
@@ -29,6 +31,18 @@ type NodeInfo struct {
 	// Reenters says that the node is a return after which a retry
 	// library calls the function again.
 	Reenters bool
+
+	// Requests says that the node sends a request: what it answers is
+	// the last answer from there on.
+	Requests bool
+	// Finishes says that the node sends upload_slice_finish.
+	Finishes bool
+	// Records says that the node records what an answer said where the
+	// caller or a later test sees it (records.go).
+	Records bool
+	// Marks has a bit set for each variable the node assigns that a
+	// condition compares with its zero value (BlockCond.ZeroTests).
+	Marks uint64
 }
 
 // BlockCond is what the condition that ends a block says about the
@@ -39,6 +53,23 @@ type BlockCond struct {
 	// its else edge is no branch the author wrote, only the way to the
 	// next case (or to the default clause, see Func.Entry).
 	CaseValue bool
+
+	// The two edges read in each world of the last request (worlds.go):
+	// Answered holds the codes for which each edge may be taken when the
+	// request was answered, Failed whether it may be taken when the
+	// request failed on the way.
+	Answered [2]codeset.Set
+	Failed   [2]bool
+	// OnAnswer says that the condition looks at what a request answered:
+	// its code or its error.
+	OnAnswer bool
+	// Opaque says that, read where the request was answered, a part of
+	// the condition decides on the code in a way the checks cannot read
+	// (isTransient(code), errors.Is(err, errExists)).
+	Opaque bool
+	// ZeroTests has the bits of NodeInfo.Marks of the variables the
+	// condition compares with their zero value (if failed, if n > 0).
+	ZeroTests uint64
 }
 
 // Info returns what a node of f's graph does.
@@ -83,6 +114,7 @@ func (pr *protocol) buildGraph(f *Func) {
 		}
 	}
 
+	pr.noteAnswerErrors(f)
 	conds := pr.conditions(f)
 	condVars := make(map[types.Object]bool)
 	for e := range conds.exprs {
@@ -105,7 +137,23 @@ func (pr *protocol) buildGraph(f *Func) {
 		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
 			if e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
 				if c, ok := conds.of(pr, e); ok {
-					f.conds[b] = &BlockCond{Then: Cond{c}, Else: Cond{c.not()}, CaseValue: conds.exprs[e].sw != nil}
+					bc := &BlockCond{Then: Cond{c}, Else: Cond{c.not()}, CaseValue: conds.exprs[e].sw != nil}
+					pr.world = worldAnswered
+					answered, _ := conds.of(pr, e)
+					pr.world = worldNeutral
+					bc.Answered = [2]codeset.Set{answered.may, answered.not().may}
+					bc.Opaque = answered.opaque
+					switch sw := conds.exprs[e].sw; {
+					case sw == nil || sw.Tag == nil:
+						t := pr.failedTruth(e)
+						bc.Failed = [2]bool{t != isFalse, t != isTrue}
+					case pr.isCode(sw.Tag) && pr.isAPICode(e):
+						bc.Failed = [2]bool{false, true} // case -4018: no failure on the way has it
+					default:
+						bc.Failed = [2]bool{true, true}
+					}
+					bc.OnAnswer = pr.looksAtAnswer(c, e)
+					f.conds[b] = bc
 				}
 			}
 		}
@@ -125,6 +173,25 @@ func (pr *protocol) buildGraph(f *Func) {
 			}
 		}
 	}
+
+	tests := make(map[ast.Node]bool) // the conditions and what switches switch on
+	for _, b := range f.Graph.Blocks {
+		if len(b.Succs) == 2 && len(b.Nodes) > 0 {
+			if e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
+				tests[e] = true
+			}
+		}
+	}
+	for _, tag := range conds.tags {
+		tests[tag] = true
+	}
+	inspectBody(f.Body, func(n ast.Node) {
+		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
+			tests[ts.Assign] = true
+		}
+	})
+	pr.readAnswers(f, tests)
+	pr.noteRecords(f, tests)
 }
 
 // dependencies returns what f's slice sends are built from: the objects
@@ -216,6 +283,14 @@ func (pr *protocol) nodeInfo(f *Func, n ast.Node, condVars, varying map[types.Ob
 			if c == nil {
 				return true
 			}
+			if c.transmits {
+				ni.Requests = true
+				ops := c.request.opsSent()
+				if c.sum != nil {
+					ops |= c.sum.ops
+				}
+				ni.Finishes = ni.Finishes || ops&cosapi.OpFinish != 0 && !c.sliceSend && !c.restart
+			}
 			switch {
 			case c.restart:
 				ni.Kills, ni.Restarts = true, true
@@ -260,7 +335,7 @@ func (pr *protocol) nodeInfo(f *Func, n ast.Node, condVars, varying map[types.Ob
 	case *ast.ReturnStmt:
 		ni.Reenters = retriesReturn(info, f.Retried, n)
 	}
-	if !ni.Kills && !ni.Restarts && !ni.Reenters && !ni.Generic && len(ni.Sends) == 0 {
+	if !ni.Kills && !ni.Restarts && !ni.Reenters && !ni.Generic && !ni.Requests && len(ni.Sends) == 0 {
 		return nil
 	}
 	return ni
@@ -478,3 +553,26 @@ type span struct{ pos, end token.Pos }
 
 func (s span) Pos() token.Pos { return s.pos }
 func (s span) End() token.Pos { return s.end }
+
+// Order returns the blocks reachable from the first in reverse postorder
+// of the edges succs gives: in that order a dataflow over a structured
+// function settles in a few passes, however deep its loops nest.
+func Order(blocks []*cfg.Block, succs func(*cfg.Block) []*cfg.Block) []*cfg.Block {
+	seen := make([]bool, len(blocks))
+	var post []*cfg.Block
+	var visit func(b *cfg.Block)
+	visit = func(b *cfg.Block) {
+		seen[b.Index] = true
+		for _, s := range succs(b) {
+			if !seen[s.Index] {
+				visit(s)
+			}
+		}
+		post = append(post, b)
+	}
+	if len(blocks) > 0 {
+		visit(blocks[0])
+	}
+	slices.Reverse(post)
+	return post
+}

@@ -102,6 +102,9 @@ func (pr *protocol) scan(f *Func) {
 		}
 		for _, obj := range reads(info, rhs) {
 			g.flow(obj, loc)
+			if !isMake(info, rhs) {
+				g.derive(obj, loc)
+			}
 		}
 		g.seed(loc, constRequest(info, rhs).union(literalFields(info, rhs)))
 	}
@@ -132,6 +135,7 @@ func (pr *protocol) scan(f *Func) {
 
 	// The requests the calls send, and what they answer into.
 	for _, c := range f.calls {
+		c.answers = answers[c]
 		for _, a := range c.sensitive {
 			for _, obj := range reads(info, a) {
 				c.request = c.request.union(g.req[obj])
@@ -232,7 +236,16 @@ func (pr *protocol) builderFlows(g *valueGraph, call *ast.CallExpr) {
 			}
 		}
 	}
-	targets = append(targets, writable(info, call.Args)...)
+	args := operands(info, call)
+	written := writable(info, args)
+	targets = append(targets, written...)
+	for _, a := range args {
+		for _, obj := range reads(info, a) {
+			for _, t := range written {
+				g.derive(obj, t)
+			}
+		}
+	}
 	r := constRequest(info, call).union(literalFields(info, call))
 	for _, t := range targets {
 		for _, obj := range reads(info, call) {
@@ -245,17 +258,54 @@ func (pr *protocol) builderFlows(g *valueGraph, call *ast.CallExpr) {
 	}
 }
 
+// isMake reports whether e calls the builtin make or new: what it makes
+// is sized by its arguments and holds none of their values.
+func isMake(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && (b.Name() == "make" || b.Name() == "new")
+}
+
 // aliasFlows records that what a builder returns refers to the storage
 // it was given (w := multipart.NewWriter(&body)): what is written to the
 // one is in the other.
 func (pr *protocol) aliasFlows(g *valueGraph, loc types.Object, call *ast.CallExpr) {
 	info := pr.pass.TypesInfo
-	if !isReference(loc.Type()) {
-		return
+	if !isReference(loc.Type()) || isErrorType(loc.Type()) {
+		return // an error refers to no storage it was given
 	}
 	for _, x := range writable(info, call.Args) {
 		g.flow(loc, x)
 	}
+}
+
+// operands returns the arguments of a call a builder may write into: all
+// of them but the operands of a printf-style ...any, which are read
+// (fmt.Println(resp, err) builds nothing out of resp); those passed by
+// address stay (fmt.Sscan(s, &n)).
+func operands(info *types.Info, call *ast.CallExpr) []ast.Expr {
+	sig, ok := info.TypeOf(call.Fun).(*types.Signature)
+	if !ok || !sig.Variadic() || call.Ellipsis.IsValid() {
+		return call.Args
+	}
+	last := sig.Params().Len() - 1
+	if s, ok := sig.Params().At(last).Type().(*types.Slice); !ok || !types.IsInterface(s.Elem()) {
+		return call.Args
+	}
+	out := call.Args[:min(last, len(call.Args)):min(last, len(call.Args))]
+	for _, a := range call.Args[min(last, len(call.Args)):] {
+		if _, byAddr := isAddrOf(a); byAddr {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // writable returns the objects behind the arguments a callee can write

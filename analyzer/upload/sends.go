@@ -9,7 +9,8 @@ import (
 
 // markSends decides, once every summary is known, which calls of f send a
 // slice into an existing session and which start the upload over, and
-// reports whether f sends slices.
+// reports whether f sends slices, requests that may be slices, or
+// upload_slice_finish (the answer of the whole upload).
 func (pr *protocol) markSends(f *Func) bool {
 	any := false
 	for _, c := range f.calls {
@@ -22,8 +23,12 @@ func (pr *protocol) markSends(f *Func) bool {
 		c.restart = pr.restarts(c)
 		c.sliceSend = !c.restart && pr.sendsSlice(f, c)
 		ops := c.request.opsSent()
+		if c.sum != nil {
+			ops |= c.sum.ops // what the callee sends (m.end(...) sends upload_slice_finish)
+		}
 		c.generic = c.transmits && !c.sliceSend && !c.restart && ops == 0
-		any = any || c.sliceSend || c.generic
+		finishes := c.transmits && !c.sliceSend && !c.restart && ops&cosapi.OpFinish != 0
+		any = any || c.sliceSend || c.generic || finishes
 	}
 	return any
 }
@@ -40,6 +45,9 @@ func (pr *protocol) sendsSlice(f *Func, c *call) bool {
 		}
 		if g := c.sum.local; g != nil && g.ops == 0 && g.Obj != nil && g.transmits && isSliceSendName(g.Obj.Name()) {
 			return true
+		}
+		if c.sum.ops.Upload() != 0 {
+			return false // it sends what its operations say: another step
 		}
 	}
 	if c.transmits {

@@ -48,8 +48,8 @@ func Of(pass *analysis.Pass) *Model { return results.Of[*Model](pass) }
 // with sends, restarts and conditions on the response code, and the retry
 // classifiers that answer yes for reupload codes. It is read-only.
 type Model struct {
-	// Funcs are the functions that send slices, or requests that may be
-	// slices, in source order.
+	// Funcs are the functions that send slices, requests that may be
+	// slices, or upload_slice_finish, in source order.
 	Funcs []*Func
 	// Classifiers are the retry classifiers and sets of the package that
 	// answer yes for reupload codes: a diagnostic for each answer.
@@ -99,6 +99,11 @@ type protocol struct {
 	// literals bound to a name (var isRetryable = func(code int) bool {...}).
 	funcLitClassifiers []classifierDecl
 
+	// answerErrs holds the error variables assigned what a request
+	// answered; world says how conditions on them are read (worlds.go).
+	answerErrs map[types.Object]bool
+	world      world
+
 	diags    []analysis.Diagnostic
 	reported map[token.Pos]bool
 }
@@ -124,6 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 		okLookups:    make(map[types.Object]*ast.IndexExpr),
 		boolVars:     make(map[types.Object]ast.Expr),
 		readingBool:  make(map[types.Object]bool),
+		answerErrs:   make(map[types.Object]bool),
 		reported:     make(map[token.Pos]bool),
 	}
 	pr.collectFuncs()

@@ -76,6 +76,14 @@ type valueGraph struct {
 	sessionFromReply map[types.Object]bool
 
 	req map[types.Object]request // seeds propagated along into: computed by propagate
+
+	// derived maps an object to those computed from its value, for
+	// following an answer forward: assignments, and what a builder
+	// writes into its arguments from its other arguments
+	// (json.Unmarshal(raw, &resp)). Narrower than into: a buffer made to
+	// a size (make([]byte, n)) and the reader a buffer is read from hold
+	// none of the value.
+	derived map[types.Object][]types.Object
 }
 
 func newValueGraph() *valueGraph {
@@ -84,12 +92,19 @@ func newValueGraph() *valueGraph {
 		seeds:            make(map[types.Object]request),
 		reply:            make(map[types.Object]bool),
 		sessionFromReply: make(map[types.Object]bool),
+		derived:          make(map[types.Object][]types.Object),
 	}
 }
 
 func (g *valueGraph) flow(from, to types.Object) {
 	if from != nil && to != nil && from != to {
 		g.into[to] = append(g.into[to], from)
+	}
+}
+
+func (g *valueGraph) derive(from, to types.Object) {
+	if from != nil && to != nil && from != to {
+		g.derived[from] = append(g.derived[from], to)
 	}
 }
 

@@ -43,6 +43,8 @@ type Wanted struct {
 	Text func(constant string) string
 	// Message is the fix's message.
 	Message string
+	// Also are edits of the fix's own beside the replacement (DropImport).
+	Also []analysis.TextEdit
 }
 
 // Want queues a fix. Its diagnostic is reported by Complete.
@@ -78,7 +80,7 @@ func (s *Fixer) Complete(report func(analysis.Diagnostic)) {
 			replace := analysis.TextEdit{Pos: w.Pos, End: w.End, NewText: []byte(s.separated(w.File, w.Pos, w.Text(qual+w.Code.ConstName())))}
 			diag.SuggestedFixes = []analysis.SuggestedFix{{
 				Message:   w.Message,
-				TextEdits: append([]analysis.TextEdit{replace}, edits...),
+				TextEdits: append(append([]analysis.TextEdit{replace}, w.Also...), edits...),
 			}}
 		}
 		report(diag)

@@ -21,6 +21,12 @@ func DescribeValue(v int) string {
 	if len(entries) == 0 {
 		return fmt.Sprint(v)
 	}
-	c := entries[0]
-	return fmt.Sprintf("%d (%s: %s)", v, c.Qualified(), c.Gloss)
+	return DescribeEntry(entries[0])
+}
+
+// DescribeEntry names one entry of the catalog by its value, constant and
+// gloss, "-4019 (catalog.ErrOffsetToZero: storing failed, upload again)":
+// for a value the catalog has twice (-61), the entry meant.
+func DescribeEntry(c catalog.Code) string {
+	return fmt.Sprintf("%d (%s: %s)", c.Value, c.Qualified(), c.Gloss)
 }

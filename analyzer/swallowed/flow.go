@@ -1,0 +1,287 @@
+package swallowed
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
+	"github.com/errcodelint/errcodelint/analyzer/upload"
+)
+
+// The check is a property of paths on the function's control-flow graph,
+// decided by two forward dataflows over it, each linear in its size:
+//
+//   - reply: at each point, what the last request may have answered (its
+//     outcomes: the codes it may have answered with, and whether it may
+//     have failed on the way), as the conditions since then leave them;
+//   - failure: at each point, the failures that some path carries there
+//     unanswered: from the edge a condition on the reply takes for a
+//     failure (a code that is neither success nor "done", or a failure on
+//     the way), through nodes that neither resend the slice, nor start
+//     the upload over, nor record the failure (package upload), nor
+//     return it. Moving on to the next slice does not answer it: the
+//     failure is left behind, and later conditions, which test later
+//     replies, no longer take it out.
+//
+// A return that reports success (a nil error, a true flag) where the
+// failure flow is live swallows the failure.
+
+// outcomes are what a request may have answered: codes when it was
+// answered, and whether it failed on the way.
+type outcomes struct {
+	codes  codeset.Set
+	failed bool
+}
+
+func (o outcomes) union(p outcomes) outcomes {
+	return outcomes{o.codes.Union(p.codes), o.failed || p.failed}
+}
+
+func (o outcomes) empty() bool { return o.codes.Empty() && !o.failed }
+
+// through returns the outcomes that take edge i of condition c.
+func (o outcomes) through(c *upload.BlockCond, i int) outcomes {
+	return outcomes{o.codes.Inter(c.Answered[i]), o.failed && c.Failed[i]}
+}
+
+// failure reports whether some outcome is a failure: a code that is no
+// success and not "done" (already uploaded, exists), or a failure on the
+// way.
+func (o outcomes) failure() bool {
+	return o.failed || !o.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
+}
+
+// A state is what the failure flow carries to a point.
+type state struct {
+	pending outcomes // the failed slice may still be resent
+	left    outcomes // left behind, the failed reply still the last one
+	lost    bool     // left behind and answered over
+	marks   uint64   // the zero-tested variables assigned since (upload.NodeInfo.Marks)
+	fresh   uint64   // the variables that may hold the last reply (freshness)
+	origin  ast.Node // the first failure test on the way, for the report
+}
+
+func (s state) live() bool { return s.pending.failure() || s.left.failure() || s.lost }
+
+func (s state) join(t state) state {
+	out := state{s.pending.union(t.pending), s.left.union(t.left), s.lost || t.lost, s.marks | t.marks, s.fresh | t.fresh, s.origin}
+	if out.origin == nil || t.origin != nil && t.origin.Pos() < out.origin.Pos() {
+		out.origin = t.origin
+	}
+	return out
+}
+
+func (s state) equal(t state) bool {
+	return s.pending == t.pending && s.left == t.left && s.lost == t.lost && s.marks == t.marks && s.fresh == t.fresh && s.origin == t.origin
+}
+
+// moveOn leaves the pending failure behind: the next slice, a new offset.
+func (s state) moveOn() state {
+	s.left, s.pending = s.left.union(s.pending), outcomes{}
+	return s
+}
+
+type flow struct {
+	f        *upload.Func
+	blocks   []*cfg.Block
+	ins      [][]edgeIn
+	replyOut []outcomes
+	failIn   []state
+	failOut  []state
+	success  successTest
+	fresh    *freshness
+	info     *types.Info
+	found    map[*ast.ReturnStmt]ast.Node // swallowing returns, and the failure they swallow
+}
+
+// An edgeIn is an edge into a block: its source, and which successor it is.
+type edgeIn struct{ pred, i int }
+
+// swallowed returns the diagnostics for f's returns that report success
+// after a failure; success says which returns do.
+func swallowed(info *types.Info, f *upload.Func, success successTest) []analysis.Diagnostic {
+	fl := &flow{f: f, info: info, blocks: f.Graph.Blocks, success: success, found: make(map[*ast.ReturnStmt]ast.Node)}
+	n := len(fl.blocks)
+	fl.ins = make([][]edgeIn, n)
+	for _, b := range fl.blocks {
+		for i, s := range b.Succs {
+			fl.ins[s.Index] = append(fl.ins[s.Index], edgeIn{int(b.Index), i})
+		}
+	}
+	fl.replyOut = make([]outcomes, n)
+	fl.failIn, fl.failOut = make([]state, n), make([]state, n)
+	rpo := upload.Order(fl.blocks, func(b *cfg.Block) []*cfg.Block { return b.Succs })
+	fl.fresh = newFreshness(f, fl.blocks, fl.ins, rpo)
+	fl.replies(rpo)
+	fl.failures(rpo)
+	return fl.diagnostics()
+}
+
+// entryFilter returns the outcomes of o with which block b is entered
+// when its entry is a condition of its own (a switch's default clause).
+func (fl *flow) entryFilter(b *cfg.Block, o outcomes) outcomes {
+	if c, ok := fl.f.Entry(b); ok {
+		o.codes = c.Filter(o.codes)
+	}
+	return o
+}
+
+// replies computes what the last request may have answered.
+func (fl *flow) replies(rpo []*cfg.Block) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range rpo {
+			var r outcomes
+			for _, e := range fl.ins[b.Index] {
+				p := fl.blocks[e.pred]
+				o := fl.replyOut[e.pred]
+				if c := fl.f.Cond(p); c != nil && e.i < 2 {
+					o = o.through(c, e.i)
+				}
+				r = r.union(o)
+			}
+			r = fl.entryFilter(b, r)
+			for _, n := range b.Nodes {
+				if fl.f.Info(n).Requests {
+					r = outcomes{codeset.All(), true}
+				}
+			}
+			if r != fl.replyOut[b.Index] {
+				fl.replyOut[b.Index] = r
+				changed = true
+			}
+		}
+	}
+}
+
+// failures computes the failure flow, and finds the returns it reaches.
+func (fl *flow) failures(rpo []*cfg.Block) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range rpo {
+			var s state
+			for _, e := range fl.ins[b.Index] {
+				s = s.join(fl.edge(fl.blocks[e.pred], e.i))
+			}
+			s = fl.enter(b, s)
+			fl.failIn[b.Index] = s
+			for _, n := range b.Nodes {
+				s = fl.node(n, s)
+			}
+			// Joined with what the block gave before, the flow only
+			// rises: a record that clears a path, tested once a later
+			// mark is known, cannot make it oscillate.
+			s = fl.failOut[b.Index].join(s)
+			if !s.equal(fl.failOut[b.Index]) {
+				fl.failOut[b.Index] = s
+				changed = true
+			}
+		}
+	}
+}
+
+// enter applies what entering b does: the next element of a range loop
+// over the slices moves on, a switch's default clause filters.
+func (fl *flow) enter(b *cfg.Block, s state) state {
+	if fl.f.KillsOnEntry(b) {
+		s = s.moveOn()
+	}
+	if c, ok := fl.f.Entry(b); ok {
+		s.pending.codes, s.left.codes = c.Filter(s.pending.codes), c.Filter(s.left.codes)
+	}
+	return s
+}
+
+// take adds the failures among r, taken by the condition at at, to s.
+func (fl *flow) take(s state, r outcomes, at ast.Node, fresh uint64) state {
+	if !r.failure() || r.codes.HasValue(0) {
+		return s // not the edge of a failure: success (0) takes it too
+	}
+	s.pending = s.pending.union(r)
+	s.fresh |= fresh
+	if s.origin == nil || at.Pos() < s.origin.Pos() {
+		s.origin = at
+	}
+	return s
+}
+
+// edge returns the failure state on the edge from b to its i'th
+// successor.
+func (fl *flow) edge(b *cfg.Block, i int) state {
+	s := fl.failOut[b.Index]
+	c := fl.f.Cond(b)
+	if c == nil || i >= 2 {
+		return s
+	}
+	if s.marks&c.ZeroTests != 0 {
+		return state{} // the author tests what was recorded (if failed, if n > 0)
+	}
+	opaque := c.OnAnswer && (c.Opaque || !c.Then.Mentions() && c.Failed == [2]bool{true, true})
+	if opaque {
+		// A decision on the last reply the check cannot read
+		// (errors.Is(err, errExists), !m.end(...)): its failures are
+		// decided, not those answered over before it.
+		return state{lost: s.lost, marks: s.marks, fresh: s.fresh, origin: s.origin}
+	}
+	s.pending, s.left = s.pending.through(c, i), s.left.through(c, i)
+	if c.OnAnswer {
+		s = fl.take(s, fl.replyOut[b.Index].through(c, i), condAt(b, c), fl.fresh.out[b.Index])
+	}
+	return s
+}
+
+// condAt returns what a report names as the failure test: the comparison
+// on the code, or the condition.
+func condAt(b *cfg.Block, c *upload.BlockCond) ast.Node {
+	if c.Then.Mentions() && c.Then.At() != nil {
+		return c.Then.At()
+	}
+	return b.Nodes[len(b.Nodes)-1]
+}
+
+// node applies what one node does to the failure state.
+func (fl *flow) node(n ast.Node, s state) state {
+	s = fl.nodeEffect(n, s)
+	if s.live() {
+		s.fresh = fl.fresh.step(n, s.fresh)
+	} else {
+		s.fresh = 0 // only the paths of a failure carry theirs
+	}
+	return s
+}
+
+func (fl *flow) nodeEffect(n ast.Node, s state) state {
+	if ret, ok := n.(*ast.ReturnStmt); ok {
+		holds := func(e ast.Expr) bool { return fl.fresh.holds(fl.info, e, s.fresh) }
+		if s.live() && fl.success(ret, holds) {
+			if prev, ok := fl.found[ret]; !ok || s.origin.Pos() < prev.Pos() {
+				fl.found[ret] = s.origin
+			}
+		}
+		return s
+	}
+	info := fl.f.Info(n)
+	if info.Restarts {
+		return state{} // a new upload
+	}
+	if info.Requests {
+		if len(info.Sends) > 0 && !info.Kills || info.Generic {
+			s.pending = outcomes{} // the slice goes out again: its new reply is tested, or not, anew
+		}
+		s.lost = s.lost || !s.pending.empty() || !s.left.empty()
+		s.pending, s.left = outcomes{}, outcomes{}
+	}
+	if info.Kills {
+		s = s.moveOn()
+	}
+	if info.Records {
+		return state{}
+	}
+	if s.live() {
+		s.marks |= info.Marks
+	}
+	return s
+}

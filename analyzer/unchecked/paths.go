@@ -1,0 +1,140 @@
+package unchecked
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/errcodelint/errcodelint/analyzer/upload"
+)
+
+// The check is a property of paths on the function's control-flow graph:
+// a slice's answer is unchecked when some path from its send reaches the
+// next slice send, or upload_slice_finish, through no node that looks at
+// the answer (package upload says which nodes look at which variables:
+// a test, a return, a value kept or handed on). One search per send,
+// which stops at the first node that looks or sends.
+
+// A place is a node of the graph: its block, and its index there.
+type place struct {
+	b *cfg.Block
+	i int
+}
+
+// uncheckedSends returns the diagnostics for f's slice sends whose answer
+// the next send can overtake.
+func uncheckedSends(f *upload.Func) []analysis.Diagnostic {
+	var at map[*ast.CallExpr]place
+	var out []analysis.Diagnostic
+	for _, a := range f.Answers() {
+		if !a.Slice || a.Used {
+			continue
+		}
+		if at == nil {
+			at = callPlaces(f.Graph)
+		}
+		p, ok := at[a.Call]
+		if !ok {
+			continue
+		}
+		if next, ok := overtaken(f, a, p); ok {
+			out = append(out, diagnostic(f, a, next))
+		}
+	}
+	return out
+}
+
+// callPlaces maps the calls of a graph's nodes to their nodes.
+func callPlaces(g *cfg.CFG) map[*ast.CallExpr]place {
+	out := make(map[*ast.CallExpr]place)
+	for _, b := range g.Blocks {
+		for i, n := range b.Nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				switch x := x.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.CallExpr:
+					out[x] = place{b, i}
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// overtaken searches the paths from the send at p for a node that sends
+// the next slice or finishes the upload before any node looks at the
+// answer, and returns that node. A variable of the answer that a path
+// overwrites (n, err := file.ReadAt(...) reusing the send's err) no
+// longer holds it there: the search's state is the block and the set of
+// the answer's variables overwritten on the way, few enough to keep the
+// search small.
+func overtaken(f *upload.Func, a *upload.Answer, p place) (ast.Node, bool) {
+	vars := a.Vars()
+	if len(vars) > maxTracked {
+		vars = vars[:maxTracked]
+	}
+	type item struct {
+		b    *cfg.Block
+		from int
+		gone uint8 // vars (bit i) overwritten on the way
+	}
+	type key struct {
+		b    *cfg.Block
+		gone uint8
+	}
+	seen := make(map[key]bool)
+	stack := []item{{p.b, p.i + 1, 0}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		done := false
+		for _, n := range it.b.Nodes[it.from:] {
+			if looksAt(f, n, a, vars, it.gone) {
+				done = true
+				break
+			}
+			if info := f.Info(n); len(info.Sends) > 0 || info.Finishes {
+				return n, true
+			}
+			for i, v := range vars {
+				if f.Overwrites(n, v, a) {
+					it.gone |= 1 << i
+				}
+			}
+		}
+		if done {
+			continue
+		}
+		for _, s := range it.b.Succs {
+			if k := (key{s, it.gone}); !seen[k] {
+				seen[k] = true
+				stack = append(stack, item{s, 0, it.gone})
+			}
+		}
+	}
+	return nil, false
+}
+
+// maxTracked bounds the answer's variables whose overwriting the search
+// follows (those beyond are taken as never overwritten).
+const maxTracked = 8
+
+// looksAt reports whether node n looks at the answer, in one of its
+// variables not overwritten on the way (bits of gone, over vars).
+func looksAt(f *upload.Func, n ast.Node, a *upload.Answer, vars []types.Object, gone uint8) bool {
+	for _, obj := range f.Looks(n) {
+		if !a.Holds(obj) {
+			continue
+		}
+		if i := slices.Index(vars, obj); i >= 0 && gone&(1<<i) != 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
