@@ -99,9 +99,9 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.R
 			t.Errorf("issue from linter %q: %s", is.FromLinter, is.Text)
 		}
 		// golangci-lint applies every fix it is offered: one per magic
-		// code, none for the others.
+		// code and per message comparison, none for the others.
 		want := 0
-		if magicRx.MatchString(text) {
+		if magicRx.MatchString(text) || messageRx.MatchString(text) {
 			want = 1
 		}
 		if len(is.SuggestedFixes) != want {
@@ -110,6 +110,14 @@ func golangciLint(t *testing.T, bin, dir, cfg string, args ...string) (fixture.R
 		fs = append(fs, fixture.Finding{File: filepath.Base(is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Message: text})
 	}
 	return r, fs
+}
+
+// categoryOf maps the checks of upload.go's findings to their categories.
+var categoryOf = map[string]string{
+	"reuploadretry":    "reupload-retry",
+	"uncheckedslice":   "unchecked-slice",
+	"swallowedfailure": "swallowed-failure",
+	"messagecompared":  "message-compared",
 }
 
 // categoryConfig is a .golangci.yml that enables errcodelint's category
@@ -122,6 +130,9 @@ linters:
     - errcodelint_magic_code
     - errcodelint_unknown_code
     - errcodelint_reupload_retry
+    - errcodelint_unchecked_slice
+    - errcodelint_swallowed_failure
+    - errcodelint_message_compared
     - errcodelint_directive
   settings:
     custom:
@@ -134,6 +145,9 @@ linters:
 	}
 	return cfg + `      errcodelint_unknown_code: *errcodelint
       errcodelint_reupload_retry: *errcodelint
+      errcodelint_unchecked_slice: *errcodelint
+      errcodelint_swallowed_failure: *errcodelint
+      errcodelint_message_compared: *errcodelint
       errcodelint_directive: *errcodelint
 `
 }
@@ -222,7 +236,10 @@ func sarifResults(t *testing.T, path string) []sarifResult {
 	return out
 }
 
-var magicRx = regexp.MustCompile(`^-?\d+ is (catalog|http)\.`)
+var (
+	magicRx   = regexp.MustCompile(`^-?\d+ is (catalog|http)\.`)
+	messageRx = regexp.MustCompile(`^message compared instead of code: "[^"]*" is the message of`)
+)
 
 func TestGolangciLint(t *testing.T) {
 	bin := tool(t, "ERRCODELINT_GOLANGCI_LINT", "golangci-test")
@@ -259,12 +276,20 @@ func TestGolangciLint(t *testing.T) {
 	t.Run("fix", func(t *testing.T) {
 		dir := fixture.Copy(t)
 		r, _ := golangciLint(t, bin, dir, golangciConfig(allSettings), "--fix")
-		r.WantCode(t, 0)
+		r.WantCode(t, golangciIssuesFound) // the findings no fix answers
 		fixture.CheckFixed(t, dir, fixture.FixedFiles(t, fixture.IncludeZero, fixture.Sources)...)
+		// What is left is the findings no fix answers (their lines moved
+		// with the imports the fixes added).
 		r, fs := golangciLint(t, bin, dir, golangciConfig(allSettings))
-		r.WantCode(t, 0)
-		if len(fs) != 0 {
-			t.Errorf("after --fix: %v", fs)
+		r.WantCode(t, golangciIssuesFound)
+		fixture.CheckFixless(t, fs, fixture.IncludeZero, fixture.Sources)
+	})
+	t.Run("check turned off by name", func(t *testing.T) {
+		for _, check := range fixture.Checks(t) {
+			dir := fixture.Copy(t)
+			r, fs := golangciLint(t, bin, dir, golangciConfig("          disable: ["+check+"]\n"))
+			r.WantCode(t, golangciIssuesFound)
+			fixture.CheckWithout(t, fs, check)
 		}
 	})
 	t.Run("related information", func(t *testing.T) {
@@ -307,6 +332,11 @@ func TestGolangciLint(t *testing.T) {
 			"slice.go:20":                           "errcodelint_magic_code",
 			"resend.go:" + strconv.Itoa(resendLine): "errcodelint_reupload_retry",
 		}
+		for _, w := range fixture.WantsWith(t) {
+			if w.File == "upload.go" {
+				want[w.File+":"+strconv.Itoa(w.Line)] = "errcodelint_" + strings.ReplaceAll(categoryOf[fixture.CheckOf(w)], "-", "_")
+			}
+		}
 		if len(results) != len(want) {
 			t.Errorf("%d SARIF results, want %d: %v", len(results), len(want), results)
 		}
@@ -339,10 +369,8 @@ func TestGolangciLint(t *testing.T) {
 			t.Fatal(err)
 		}
 		r, fs := golangciLint(t, bin, dir, golangciConfig(""))
-		r.WantCode(t, 0)
-		if len(fs) != 0 {
-			t.Errorf("//nolint:errcodelint left %v", fs)
-		}
+		r.WantCode(t, golangciIssuesFound) // the other files' findings
+		fixture.CheckKept(t, fs, func(w fixture.Want) bool { return w.File != "slice.go" })
 	})
 	for _, tc := range []struct{ name, settings, want string }{
 		{"invalid key", "          includeZero: true\n", `unknown field "includezero"`},

@@ -10,7 +10,7 @@ GOPLS_ERRCODELINT := $(BIN)/gopls-errcodelint
 gopls:
 	GO=$(GO) GOPLS_VERSION=$(GOPLS_VERSION) tools/gopls/build.sh $(GOPLS_ERRCODELINT)
 
-## gopls-test: build it and run gopls check and codeaction on the fixture (integration/gopls_test.go)
+## gopls-test: build it and run gopls check, codeaction and an LSP session with checks turned off on the fixture (integration/gopls_test.go, lsp_test.go)
 gopls-test: gopls
 	ERRCODELINT_GOPLS=$(GOPLS_ERRCODELINT) $(GO) test -count=1 -run 'TestGopls' ./integration/
 

@@ -61,13 +61,14 @@ type state struct {
 	lost    bool     // left behind and answered over
 	marks   uint64   // the zero-tested variables assigned since (upload.NodeInfo.Marks)
 	fresh   uint64   // the variables that may hold the last reply (freshness)
+	unsure  uint64   // the loop conditions not known to hold (loopConds)
 	origin  ast.Node // the first failure test on the way, for the report
 }
 
 func (s state) live() bool { return s.pending.failure() || s.left.failure() || s.lost }
 
 func (s state) join(t state) state {
-	out := state{s.pending.union(t.pending), s.left.union(t.left), s.lost || t.lost, s.marks | t.marks, s.fresh | t.fresh, s.origin}
+	out := state{s.pending.union(t.pending), s.left.union(t.left), s.lost || t.lost, s.marks | t.marks, s.fresh | t.fresh, s.unsure | t.unsure, s.origin}
 	if out.origin == nil || t.origin != nil && t.origin.Pos() < out.origin.Pos() {
 		out.origin = t.origin
 	}
@@ -75,7 +76,7 @@ func (s state) join(t state) state {
 }
 
 func (s state) equal(t state) bool {
-	return s.pending == t.pending && s.left == t.left && s.lost == t.lost && s.marks == t.marks && s.fresh == t.fresh && s.origin == t.origin
+	return s.pending == t.pending && s.left == t.left && s.lost == t.lost && s.marks == t.marks && s.fresh == t.fresh && s.unsure == t.unsure && s.origin == t.origin
 }
 
 // moveOn leaves the pending failure behind: the next slice, a new offset.
@@ -93,6 +94,7 @@ type flow struct {
 	failOut  []state
 	success  successTest
 	fresh    *freshness
+	loops    *loopConds
 	info     *types.Info
 	found    map[*ast.ReturnStmt]ast.Node // swallowing returns, and the failure they swallow
 }
@@ -115,6 +117,8 @@ func swallowed(info *types.Info, f *upload.Func, success successTest) []analysis
 	fl.failIn, fl.failOut = make([]state, n), make([]state, n)
 	rpo := upload.Order(fl.blocks, func(b *cfg.Block) []*cfg.Block { return b.Succs })
 	fl.fresh = newFreshness(f, fl.blocks, fl.ins, rpo)
+	fl.loops = newLoopConds(info, f)
+	fl.loops.solve(fl.blocks, fl.ins, rpo)
 	fl.replies(rpo)
 	fl.failures(rpo)
 	return fl.diagnostics()
@@ -196,12 +200,13 @@ func (fl *flow) enter(b *cfg.Block, s state) state {
 }
 
 // take adds the failures among r, taken by the condition at at, to s.
-func (fl *flow) take(s state, r outcomes, at ast.Node, fresh uint64) state {
+func (fl *flow) take(s state, r outcomes, at ast.Node, fresh, unsure uint64) state {
 	if !r.failure() || r.codes.HasValue(0) {
 		return s // not the edge of a failure: success (0) takes it too
 	}
 	s.pending = s.pending.union(r)
 	s.fresh |= fresh
+	s.unsure |= unsure
 	if s.origin == nil || at.Pos() < s.origin.Pos() {
 		s.origin = at
 	}
@@ -212,23 +217,28 @@ func (fl *flow) take(s state, r outcomes, at ast.Node, fresh uint64) state {
 // successor.
 func (fl *flow) edge(b *cfg.Block, i int) state {
 	s := fl.failOut[b.Index]
+	unsure, taken := fl.loops.edge(b, i, s.unsure)
+	if !taken {
+		return state{} // the loop's condition still holds: no path leaves here
+	}
+	s.unsure = unsure
 	c := fl.f.Cond(b)
 	if c == nil || i >= 2 {
 		return s
 	}
 	if s.marks&c.ZeroTests != 0 {
-		return state{} // the author tests what was recorded (if failed, if n > 0)
+		return state{unsure: s.unsure} // the author tests what was recorded (if failed, if n > 0)
 	}
 	opaque := c.OnAnswer && (c.Opaque || !c.Then.Mentions() && c.Failed == [2]bool{true, true})
 	if opaque {
 		// A decision on the last reply the check cannot read
 		// (errors.Is(err, errExists), !m.end(...)): its failures are
 		// decided, not those answered over before it.
-		return state{lost: s.lost, marks: s.marks, fresh: s.fresh, origin: s.origin}
+		return state{lost: s.lost, marks: s.marks, fresh: s.fresh, unsure: s.unsure, origin: s.origin}
 	}
 	s.pending, s.left = s.pending.through(c, i), s.left.through(c, i)
 	if c.OnAnswer {
-		s = fl.take(s, fl.replyOut[b.Index].through(c, i), condAt(b, c), fl.fresh.out[b.Index])
+		s = fl.take(s, fl.replyOut[b.Index].through(c, i), condAt(b, c), fl.fresh.out[b.Index], fl.loops.onEdge(b, i))
 	}
 	return s
 }
@@ -247,8 +257,9 @@ func (fl *flow) node(n ast.Node, s state) state {
 	s = fl.nodeEffect(n, s)
 	if s.live() {
 		s.fresh = fl.fresh.step(n, s.fresh)
+		s.unsure = fl.loops.step(n, s.unsure)
 	} else {
-		s.fresh = 0 // only the paths of a failure carry theirs
+		s.fresh, s.unsure = 0, 0 // only the paths of a failure carry theirs
 	}
 	return s
 }
@@ -265,7 +276,7 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 	}
 	info := fl.f.Info(n)
 	if info.Restarts {
-		return state{} // a new upload
+		return state{unsure: s.unsure} // a new upload
 	}
 	if info.Requests {
 		if len(info.Sends) > 0 && !info.Kills || info.Generic {
@@ -278,7 +289,7 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 		s = s.moveOn()
 	}
 	if info.Records {
-		return state{}
+		return state{unsure: s.unsure}
 	}
 	if s.live() {
 		s.marks |= info.Marks

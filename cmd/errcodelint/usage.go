@@ -55,8 +55,12 @@ Checks (turn one off with -NAME=false, run only some with -NAME):
 
 // printChecks lists the analyzers with the first line of their manuals.
 func printChecks(w io.Writer, analyzers []*analysis.Analyzer) {
+	width := 0
+	for _, a := range analyzers {
+		width = max(width, len(a.Name))
+	}
 	for _, a := range analyzers {
 		summary, _, _ := strings.Cut(a.Doc, "\n")
-		fmt.Fprintf(w, "  %-15s %s\n", a.Name, summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, a.Name, summary)
 	}
 }

@@ -13,7 +13,10 @@ import (
 	"github.com/errcodelint/errcodelint/analyzer"
 	"github.com/errcodelint/errcodelint/analyzer/codeconst"
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
+	"github.com/errcodelint/errcodelint/analyzer/message"
 	"github.com/errcodelint/errcodelint/analyzer/reupload"
+	"github.com/errcodelint/errcodelint/analyzer/swallowed"
+	"github.com/errcodelint/errcodelint/analyzer/unchecked"
 )
 
 // Categories are errcodelint's diagnostic categories. Each is also a
@@ -21,7 +24,11 @@ import (
 // golangci-lint names a finding by its linter alone: the SARIF printer's
 // ruleId is the linter (pkg/printers/sarif.go), so under the
 // errcodelint linter every result's ruleId is "errcodelint".
-var Categories = []string{codeconst.CategoryMagic, codeconst.CategoryUnknown, reupload.Category, evidence.CategoryDirective}
+var Categories = []string{
+	codeconst.CategoryMagic, codeconst.CategoryUnknown, reupload.Category,
+	unchecked.Category, swallowed.Category, message.Category,
+	evidence.CategoryDirective,
+}
 
 // CategoryLinter returns the name of the linter that reports one category:
 // errcodelint_magic_code for magic-code. golangci-lint requires analyzer

@@ -29,7 +29,9 @@
 // The plugin registers two kinds of linter, with the same settings:
 // errcodelint runs errcodelint's analyzers and reports every category, and
 // errcodelint_magic_code, errcodelint_unknown_code,
-// errcodelint_reupload_retry and errcodelint_directive report one category
+// errcodelint_reupload_retry, errcodelint_unchecked_slice,
+// errcodelint_swallowed_failure, errcodelint_message_compared and
+// errcodelint_directive report one category
 // each, for reports that name findings by linter (SARIF's ruleId). Enable
 // one kind or the other; the category linters share one analysis when
 // their settings are equal (a YAML anchor keeps them so). In both, the
