@@ -24,19 +24,28 @@ type checker struct {
 	cfg    *Config
 	fixes  *catalogfix.Fixer
 	report func(analysis.Diagnostic)
-	// compared holds the values the package compares codes with: a
-	// written 0 or SDK-family value is the API's only if it is one.
+	// compared holds the values the package compares codes of the API
+	// with: a written 0 or SDK-family value is the API's only if it is
+	// one (written.go).
 	compared map[int]bool
+	// own holds the values of 0 and the SDK family the program itself
+	// writes into each declaration (written.go).
+	own map[decl]map[int]bool
 }
 
 // checkComparisons checks the value compared with every expression that
-// holds a response code.
+// holds a response code, but for tests of the program's own values
+// (written.go).
 func (ck *checker) checkComparisons(cmps []evidence.Comparison) {
 	for _, c := range cmps {
 		if d := ck.ev.Domain(c.X); d != evidence.NoDomain {
-			ck.checkValue(c.Y, d)
+			if !ck.ownTest(c.X, c.Y) {
+				ck.checkValue(c.Y, d)
+			}
 		} else if d := ck.ev.Domain(c.Y); d != evidence.NoDomain {
-			ck.checkValue(c.X, d)
+			if !ck.ownTest(c.Y, c.X) {
+				ck.checkValue(c.X, d)
+			}
 		}
 	}
 }

@@ -65,6 +65,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	rep := report.New(pass, ev, urls)
 	ck := &checker{pass: pass, ev: ev, cfg: cfg, fixes: catalogfix.New(pass), report: rep.Report}
 	syn := ev.Syntax()
+	ck.own = ck.ownValues(syn.Flows)
 	ck.compared = ck.comparedValues(syn)
 	ck.checkComparisons(syn.Comparisons)
 	ck.checkAssignedValues(syn)

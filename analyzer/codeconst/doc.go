@@ -35,23 +35,54 @@
 // # Codes of the program's own
 //
 // A constant the program writes as a code (reply.Code = -1, code := -1,
-// return -1, Reply{Code: -1}) is the program's own, and not reported, when
-// the evidence says so:
+// return -1, Reply{Code: -1}, newReply(-1, "no data")) is the program's
+// own, and not reported, when the evidence says so:
 //
 //   - it is 0 or of the SDK family (-1..-4), the values clients invent for
 //     "no code yet", "no data" or "some other error", and the package
-//     compares no code with that value: once it does (resp.Code == -1),
-//     the value is the API's there, written or compared;
+//     compares no code of the API with that value: once it does
+//     (resp.Code == -1), the value is the API's there, written or
+//     compared;
 //   - a message of the program's is written beside it: in the same struct
 //     literal (Reply{Code: -4019, Message: "index lost"}), or to the
 //     message field of the same value in the same statement or the one
 //     before or after (reply.Code = -1; reply.Message = "no data"). The
 //     catalog's own message for the value (a fake server answering as COS
-//     does) makes it the API's.
+//     does) makes it the API's. A message passed beside it to a function
+//     is not read: newReply(-4026, "the local index was lost") is
+//     reported.
 //
-// Constants compared with a code are never the program's own, and a code
-// written without such evidence (resp.Code = -4019 in a fake server) is
-// reported like a compared one.
+// A comparison of a code with 0 or a value of the SDK family is no
+// evidence that the API sends that value when it tests one of the
+// program's own values: the program itself writes the value into the
+// declaration the compared expression reads. The values the program
+// writes into a declaration are
+//
+//   - the constants it writes into a local variable, a parameter or a
+//     result of one of the package's functions (declarations only the
+//     program writes into), directly or through other such declarations
+//     (return -1 in f, then code, err := f() ... code == -1);
+//   - the constants it writes anywhere, the response's code field
+//     included, with a message of its own beside them (reply.Code = -1;
+//     reply.Message = "no data" ... r.Code == -1 && r.Message == "no
+//     data").
+//
+// A constant written into a field or a package-level variable without
+// such a message is not one of them: a response decoded from the wire
+// fills the same field, and a comparison with it stays evidence. So
+//
+//	code := -1 // nothing came back yet
+//	for tries := 0; code == -1 && tries < 3; tries++ {
+//	    ...
+//	    code = env.Code
+//	}
+//
+// is silent, the comparison included, unless the package also compares a
+// code of the API with -1 (env.Code == -1), which makes both the write
+// and the test the API's -1, reported. Other comparisons are never
+// affected, and a code written without such evidence (resp.Code = -4019
+// in a fake server, newReply(-4019, "入库失败，请重新上传")) is reported like
+// a compared one.
 //
 // # Category unknown-code
 //
