@@ -321,7 +321,7 @@ func TestRelatedFolded(t *testing.T) {
 // category alone, and all of them together what errcodelint reports.
 func TestCategoryLinters(t *testing.T) {
 	t.Parallel()
-	pkgs := []string{"reuploadretry", "cosclient", "directive"}
+	pkgs := []string{"reuploadretry", "cosclient", "directive", "uncheckedslice", "messagecompared"}
 	all := diagnostics(t, build(t, golangci.Name, ""), pkgs...)
 	var categories []*analysis.Analyzer
 	for _, c := range golangci.Categories {
