@@ -1,12 +1,10 @@
 package reupload
 
 import (
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
-	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/uploadcheck"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -19,45 +17,17 @@ const Category = "reupload-retry"
 // URL is the analyzer's manual.
 const URL = "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/reupload"
 
-var urls = map[string]string{Category: "#hdr-What_is_reported"}
-
 // Analyzer is the check with the default evidence and upload analyzers.
 var Analyzer = New(evidence.Analyzer, upload.Analyzer)
 
 // New returns the check, with the evidence of ev and the upload model of
 // up (which requires ev).
-func New(ev, up *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             Name,
-		Doc:              doc,
-		URL:              URL,
-		Requires:         []*analysis.Analyzer{ev, up},
-		Run:              run,
-		RunDespiteErrors: true,
-	}
-}
+func New(ev, up *analysis.Analyzer) *analysis.Analyzer { return check.Analyzer(ev, up) }
 
-// run reports reupload-class codes handled as plain retries.
-func run(pass *analysis.Pass) (any, error) {
-	ev := evidence.Of(pass)
-	if !ev.Relevant() {
-		return nil, nil
-	}
-	m := upload.Of(pass)
-	rep := report.New(pass, ev, urls)
-	for _, d := range m.Classifiers {
-		d.Category = Category
-		rep.Report(d)
-	}
-	for _, f := range m.Funcs {
-		if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
-			continue // a test compares codes to check a client, it is none
-		}
-		for _, d := range retries(pass, f) {
-			d.Category = Category
-			rep.Report(d)
-		}
-	}
-	rep.Flush()
-	return nil, nil
+var check = &uploadcheck.Check{
+	Name: Name, Doc: doc, URL: URL, Category: Category,
+	Model: func(m *upload.Model) []analysis.Diagnostic { return m.Classifiers }, // classifiers that answer yes for reupload codes
+	Func: func(pass *analysis.Pass, _ *evidence.Result, f *upload.Func) []analysis.Diagnostic {
+		return retries(pass, f)
+	},
 }

@@ -1,12 +1,10 @@
 package swallowed
 
 import (
-	"strings"
-
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
-	"github.com/errcodelint/errcodelint/analyzer/internal/report"
+	"github.com/errcodelint/errcodelint/analyzer/internal/uploadcheck"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -19,45 +17,16 @@ const Category = "swallowed-failure"
 // URL is the analyzer's manual.
 const URL = "https://pkg.go.dev/github.com/errcodelint/errcodelint/analyzer/swallowed"
 
-var urls = map[string]string{Category: "#hdr-What_is_reported"}
-
 // Analyzer is the check with the default evidence and upload analyzers.
 var Analyzer = New(evidence.Analyzer, upload.Analyzer)
 
 // New returns the check, with the evidence of ev and the upload model of
 // up (which requires ev).
-func New(ev, up *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             Name,
-		Doc:              doc,
-		URL:              URL,
-		Requires:         []*analysis.Analyzer{ev, up},
-		Run:              run,
-		RunDespiteErrors: true,
-	}
-}
+func New(ev, up *analysis.Analyzer) *analysis.Analyzer { return check.Analyzer(ev, up) }
 
-// run reports returns that report success after a failure of the upload.
-func run(pass *analysis.Pass) (any, error) {
-	ev := evidence.Of(pass)
-	if !ev.Relevant() {
-		return nil, nil
-	}
-	rep := report.New(pass, ev, urls)
-	for _, f := range upload.Of(pass).Funcs {
-		if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
-			continue // a test fails as it likes
-		}
-		if !uploads(f) {
-			continue // requests of unknown operations only: maybe another API's
-		}
-		for _, d := range swallowed(pass.TypesInfo, f, successReturn(pass, ev, f)) {
-			d.Category = Category
-			rep.Report(d)
-		}
-	}
-	rep.Flush()
-	return nil, nil
+var check = &uploadcheck.Check{
+	Name: Name, Doc: doc, URL: URL, Category: Category,
+	Func: checkFunc,
 }
 
 // uploads reports whether f takes a step of the upload protocol the
@@ -72,4 +41,13 @@ func uploads(f *upload.Func) bool {
 		}
 	}
 	return false
+}
+
+// checkFunc reports f's returns that report success after a failure of
+// the upload.
+func checkFunc(pass *analysis.Pass, ev *evidence.Result, f *upload.Func) []analysis.Diagnostic {
+	if !uploads(f) {
+		return nil // requests of unknown operations only: maybe another API's
+	}
+	return swallowed(pass.TypesInfo, f, successReturn(pass, ev, f))
 }
