@@ -25,21 +25,30 @@ import (
 // Thresholds are constants so that they can be lowered, with a reason,
 // when a miss turns out to be out of the analyzer's reach.
 const (
-	magicMinPrecision    = 1.0
-	magicMinRecall       = 1.0
-	unknownMinPrecision  = 1.0
-	unknownMinRecall     = 1.0
-	reuploadMinPrecision = 1.0
-	reuploadMinRecall    = 1.0
+	magicMinPrecision     = 1.0
+	magicMinRecall        = 1.0
+	unknownMinPrecision   = 1.0
+	unknownMinRecall      = 1.0
+	reuploadMinPrecision  = 1.0
+	reuploadMinRecall     = 1.0
+	uncheckedMinPrecision = 1.0
+	uncheckedMinRecall    = 1.0
+	swallowedMinPrecision = 1.0
+	swallowedMinRecall    = 1.0
+	messageMinPrecision   = 1.0
+	messageMinRecall      = 1.0
 )
 
 const (
-	catMagic    = "magic-code"
-	catUnknown  = "unknown-code"
-	catReupload = "reupload-retry"
+	catMagic     = "magic-code"
+	catUnknown   = "unknown-code"
+	catReupload  = "reupload-retry"
+	catUnchecked = "unchecked-slice"
+	catSwallowed = "swallowed-failure"
+	catMessage   = "message-compared"
 )
 
-var categories = []string{catMagic, catUnknown, catReupload}
+var categories = []string{catMagic, catUnknown, catReupload, catUnchecked, catSwallowed, catMessage}
 
 // An expectation is one annotated category on one line. A line may carry
 // several ("// expect: magic-code magic-code reupload-retry").
@@ -47,7 +56,7 @@ type expectation struct {
 	file     string
 	line     int
 	category string
-	count    int // for magic-code and unknown-code: how many findings on the line
+	count    int // for every category but reupload-retry: how many findings on the line
 	// For reupload-retry: the lines of the statement (if, case, for, map
 	// element, ...) that starts on the annotated line. A finding anywhere
 	// in it counts: the check may point at the branch, its condition or
@@ -115,6 +124,9 @@ func TestCorpus(t *testing.T) {
 	check(catMagic, magicMinPrecision, magicMinRecall)
 	check(catUnknown, unknownMinPrecision, unknownMinRecall)
 	check(catReupload, reuploadMinPrecision, reuploadMinRecall)
+	check(catUnchecked, uncheckedMinPrecision, uncheckedMinRecall)
+	check(catSwallowed, swallowedMinPrecision, swallowedMinRecall)
+	check(catMessage, messageMinPrecision, messageMinRecall)
 	for _, f := range found {
 		if !slices.Contains(categories, f.category) {
 			t.Errorf("finding with an unknown category: %v", f)
@@ -219,7 +231,10 @@ func score(expected []expectation, found []finding) scores {
 		}
 	}
 
-	// magic-code and unknown-code: findings on the annotated line, counted.
+	// Every category but reupload-retry (magic-code and unknown-code at the
+	// literal, unchecked-slice at the send, swallowed-failure at the return,
+	// message-compared at the comparison): findings on the annotated line,
+	// counted.
 	type key struct {
 		file, category string
 		line           int
@@ -299,14 +314,14 @@ func score(expected []expectation, found []finding) scores {
 
 func (sc scores) table() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-15s %8s %8s %8s %6s %6s %9s %7s\n", "category", "expected", "reported", "matched", "missed", "false", "precision", "recall")
+	fmt.Fprintf(&b, "%-17s %8s %8s %8s %6s %6s %9s %7s\n", "category", "expected", "reported", "matched", "missed", "false", "precision", "recall")
 	for _, cat := range categories {
 		s := sc.byCategory[cat]
 		prec := "n/a"
 		if s.reported > 0 {
 			prec = fmt.Sprintf("%.2f", s.precision())
 		}
-		fmt.Fprintf(&b, "%-15s %8d %8d %8d %6d %6d %9s %7.2f\n", cat, s.expected, s.reported, s.matched, len(s.misses), len(s.falses), prec, s.recall())
+		fmt.Fprintf(&b, "%-17s %8d %8d %8d %6d %6d %9s %7.2f\n", cat, s.expected, s.reported, s.matched, len(s.misses), len(s.falses), prec, s.recall())
 	}
 	return b.String()
 }
@@ -341,25 +356,30 @@ func TestCorpusScoring(t *testing.T) {
 		{file: "a.go", line: 20, category: catReupload, count: 1, spanStart: 20, spanEnd: 30},
 		{file: "a.go", line: 25, category: catReupload, count: 1, spanStart: 25, spanEnd: 27},
 		{file: "a.go", line: 40, category: catReupload, count: 1, spanStart: 40, spanEnd: 40},
+		{file: "a.go", line: 50, category: catSwallowed, count: 1, spanStart: 50, spanEnd: 55},
 	}
 	found := []finding{
-		{file: "a.go", line: 10, category: catMagic},    // met
-		{file: "a.go", line: 12, category: catMagic},    // false: no expectation on the line
-		{file: "a.go", line: 11, category: catUnknown},  // met
-		{file: "a.go", line: 11, category: catUnknown},  // false: one more than expected
-		{file: "b.go", line: 11, category: catUnknown},  // false: other file
-		{file: "a.go", line: 26, category: catReupload}, // innermost span: line 25
-		{file: "a.go", line: 26, category: catReupload}, // a second finding in the same span is no false alarm
-		{file: "a.go", line: 41, category: catReupload}, // false: outside every span
+		{file: "a.go", line: 10, category: catMagic},     // met
+		{file: "a.go", line: 12, category: catMagic},     // false: no expectation on the line
+		{file: "a.go", line: 11, category: catUnknown},   // met
+		{file: "a.go", line: 11, category: catUnknown},   // false: one more than expected
+		{file: "b.go", line: 11, category: catUnknown},   // false: other file
+		{file: "a.go", line: 26, category: catReupload},  // innermost span: line 25
+		{file: "a.go", line: 26, category: catReupload},  // a second finding in the same span is no false alarm
+		{file: "a.go", line: 41, category: catReupload},  // false: outside every span
+		{file: "a.go", line: 50, category: catSwallowed}, // met
+		{file: "a.go", line: 52, category: catSwallowed}, // false: on the line only, not in the statement
 	}
 	sc := score(expected, found)
 	type want struct {
 		expected, reported, matched, missed, falses int
 	}
 	for cat, w := range map[string]want{
-		catMagic:    {expected: 2, reported: 2, matched: 1, missed: 1, falses: 1},
-		catUnknown:  {expected: 1, reported: 3, matched: 1, missed: 0, falses: 2},
-		catReupload: {expected: 3, reported: 3, matched: 2, missed: 2, falses: 1},
+		catMagic:     {expected: 2, reported: 2, matched: 1, missed: 1, falses: 1},
+		catUnknown:   {expected: 1, reported: 3, matched: 1, missed: 0, falses: 2},
+		catReupload:  {expected: 3, reported: 3, matched: 2, missed: 2, falses: 1},
+		catSwallowed: {expected: 1, reported: 2, matched: 1, missed: 0, falses: 1},
+		catUnchecked: {},
 	} {
 		s := sc.byCategory[cat]
 		got := want{s.expected, s.reported, s.matched, len(s.misses), len(s.falses)}

@@ -137,7 +137,7 @@ func prepare(fin *os.File, filesize int64, requestURL string) (session string, e
 	if q.Data.URL != "" {
 		return q.Data.URL, errors.New("file exists")
 	}
-	return q.Data.Session, nil
+	return q.Data.Session, nil // expect: swallowed-failure
 }
 
 // follow sends the slices into session. The form of a slice is written
@@ -201,7 +201,7 @@ func follow(fin *os.File, session string, filesize int64, requestURL string) (ur
 				break
 			}
 			if cnt == 3 {
-				return "The net is disconnected!!!", err
+				return "The net is disconnected!!!", err // expect: swallowed-failure
 			}
 		}
 		if end >= filesize {
@@ -275,5 +275,5 @@ func clientDo(req *http.Request) (url string, err error) {
 	if q.Code == -4018 { // the same blob is there already // expect: magic-code
 		return "file exists", errors.New("file exists")
 	}
-	return url, nil
+	return url, nil // expect: swallowed-failure
 }
