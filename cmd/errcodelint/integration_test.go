@@ -337,6 +337,30 @@ func TestGoFix(t *testing.T) {
 // file (batchfix.go), whose cost is linear in the number of edits, where
 // one per finding costs time quadratic in their number: "applied 1 fix"
 // for a file of 2,000 findings, and the file fixed and building.
+// TestFixDropsTheBOMAsGofmt pins what -fix does to a file that starts
+// with a byte-order mark: the driver formats the fixed file (go/format),
+// which drops the mark, as gofmt does; the rest is the golden file, and
+// the package still builds.
+func TestFixDropsTheBOMAsGofmt(t *testing.T) {
+	t.Parallel()
+	bin := binary(t)
+	dir := fixture.Copy(t)
+	slice := filepath.Join(dir, "slice.go")
+	data, err := os.ReadFile(slice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(slice, append([]byte("\ufeff"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out := fixture.Run(t, dir, nil, "gofmt", "-l", "slice.go"); !strings.Contains(out.Stdout, "slice.go") {
+		t.Fatalf("gofmt -l does not list a file with a BOM: %q", out.Stdout)
+	}
+	fixture.Run(t, dir, nil, bin, "-fix", "./...").WantCode(t, 0)
+	fixture.CheckFixed(t, dir, fixture.FixedFiles(t)...)
+	fixture.Go(t, dir, "vet", "./...")
+}
+
 func TestFixesMergedPerFile(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
