@@ -40,6 +40,12 @@ func (o outcomes) union(p outcomes) outcomes {
 	return outcomes{o.codes.Union(p.codes), o.failed || p.failed}
 }
 
+// answeredFailure reports whether some outcome is a failure code: the
+// request was answered, and refused.
+func (o outcomes) answeredFailure() bool {
+	return !o.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
+}
+
 func (o outcomes) empty() bool { return o.codes.Empty() && !o.failed }
 
 // through returns the outcomes that take edge i of condition c.
@@ -95,6 +101,7 @@ type flow struct {
 	success  successTest
 	fresh    *freshness
 	loops    *loopConds
+	untested map[*ast.CallExpr]bool // calls whose reply's code nothing tests
 	info     *types.Info
 	found    map[*ast.ReturnStmt]ast.Node // swallowing returns, and the failure they swallow
 }
@@ -104,8 +111,9 @@ type edgeIn struct{ pred, i int }
 
 // swallowed returns the diagnostics for f's returns that report success
 // after a failure; success says which returns do.
-func swallowed(info *types.Info, f *upload.Func, success successTest) []analysis.Diagnostic {
+func swallowed(info *types.Info, m *upload.Model, f *upload.Func, success successTest) []analysis.Diagnostic {
 	fl := &flow{f: f, info: info, blocks: f.Graph.Blocks, success: success, found: make(map[*ast.ReturnStmt]ast.Node)}
+	fl.untested = untestedCalls(info, m, f)
 	n := len(fl.blocks)
 	fl.ins = make([][]edgeIn, n)
 	for _, b := range fl.blocks {
@@ -149,8 +157,11 @@ func (fl *flow) replies(rpo []*cfg.Block) {
 			}
 			r = fl.entryFilter(b, r)
 			for _, n := range b.Nodes {
-				if fl.f.Info(n).Requests {
+				if info := fl.f.Info(n); info.Requests {
 					r = outcomes{codeset.All(), true}
+					if unnamed(info) {
+						r = outcomes{} // another API's, maybe: its failures are not the upload's
+					}
 				}
 			}
 			if r != fl.replyOut[b.Index] {
@@ -172,8 +183,10 @@ func (fl *flow) failures(rpo []*cfg.Block) {
 			}
 			s = fl.enter(b, s)
 			fl.failIn[b.Index] = s
+			u := fl.loops.in[b.Index]
 			for _, n := range b.Nodes {
-				s = fl.node(n, s)
+				s = fl.node(n, s, u)
+				u = fl.loops.step(n, u)
 			}
 			// Joined with what the block gave before, the flow only
 			// rises: a record that clears a path, tested once a later
@@ -199,10 +212,39 @@ func (fl *flow) enter(b *cfg.Block, s state) state {
 	return s
 }
 
+// untestedAt reports whether node n sends a request whose reply's code
+// nothing tests.
+func (fl *flow) untestedAt(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if _, ok := x.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := x.(*ast.CallExpr); ok && fl.untested[call] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// unnamed reports whether a node's requests are all of operations the
+// protocol does not name (a raw http.Client.Do to a webhook): in a
+// function that takes named steps of the upload, they are no step of it.
+func unnamed(info upload.NodeInfo) bool {
+	return len(info.Sends) == 0 && !info.Finishes && !info.Restarts
+}
+
 // take adds the failures among r, taken by the condition at at, to s.
 func (fl *flow) take(s state, r outcomes, at ast.Node, fresh, unsure uint64) state {
-	if !r.failure() || r.codes.HasValue(0) {
-		return s // not the edge of a failure: success (0) takes it too
+	failing := !r.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
+	if !r.failure() || r.codes.HasValue(0) && !(r.failed && failing) {
+		// Not the edge of a failure: success (0) takes it, and it is
+		// no edge that a failure on the way takes with failure codes
+		// too (err == nil || try == max). An edge that leaves the code
+		// untested (the else of `if err != nil` for an error with no
+		// code) or selects success alone (case 0:) is none.
+		return s
 	}
 	s.pending = s.pending.union(r)
 	s.fresh |= fresh
@@ -252,9 +294,22 @@ func condAt(b *cfg.Block, c *upload.BlockCond) ast.Node {
 	return b.Nodes[len(b.Nodes)-1]
 }
 
-// node applies what one node does to the failure state.
-func (fl *flow) node(n ast.Node, s state) state {
+// node applies what one node does to the failure state; unsure are the
+// loop conditions not known to hold before it, over all paths.
+func (fl *flow) node(n ast.Node, s state, unsure uint64) state {
 	s = fl.nodeEffect(n, s)
+	if info := fl.f.Info(n); info.Requests && !unnamed(info) && !info.Records && fl.untestedAt(n) {
+		// A step of the upload: until a condition tests its reply, the
+		// reply may be a failure code (a reply never tested, returned
+		// as success, is swallowed too).
+		if !s.live() {
+			s.unsure = unsure
+		}
+		s.pending = s.pending.union(outcomes{codes: codeset.Success().Complement().Minus(codeset.Done())})
+		if s.origin == nil || n.Pos() < s.origin.Pos() {
+			s.origin = n
+		}
+	}
 	if s.live() {
 		s.fresh = fl.fresh.step(n, s.fresh)
 		s.unsure = fl.loops.step(n, s.unsure)
@@ -267,7 +322,8 @@ func (fl *flow) node(n ast.Node, s state) state {
 func (fl *flow) nodeEffect(n ast.Node, s state) state {
 	if ret, ok := n.(*ast.ReturnStmt); ok {
 		holds := func(e ast.Expr) bool { return fl.fresh.holds(fl.info, e, s.fresh) }
-		if s.live() && fl.success(ret, holds) {
+		answered := s.pending.answeredFailure() || s.left.answeredFailure()
+		if s.live() && fl.success(ret, holds, answered) {
 			if prev, ok := fl.found[ret]; !ok || s.origin.Pos() < prev.Pos() {
 				fl.found[ret] = s.origin
 			}
@@ -282,7 +338,7 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 		if len(info.Sends) > 0 && !info.Kills || info.Generic {
 			s.pending = outcomes{} // the slice goes out again: its new reply is tested, or not, anew
 		}
-		s.lost = s.lost || !s.pending.empty() || !s.left.empty()
+		s.lost = s.lost || s.pending.failure() || s.left.failure()
 		s.pending, s.left = outcomes{}, outcomes{}
 	}
 	if info.Kills {

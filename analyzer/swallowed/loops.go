@@ -32,7 +32,8 @@ type loopConds struct {
 	vars map[types.Object]uint64     // the conditions each variable is read by
 	sets map[ast.Node][]types.Object // the local variables each node assigns
 	all  uint64
-	out  []uint64 // the unsure conditions at each block's end, over all paths
+	in   []uint64 // the unsure conditions at each block's start, over all paths
+	out  []uint64 // and at its end
 }
 
 func newLoopConds(info *types.Info, f *upload.Func) *loopConds {
@@ -206,7 +207,7 @@ func (lc *loopConds) edge(b *cfg.Block, i int, unsure uint64) (uint64, bool) {
 // solve computes out: the conditions not known to hold at the end of
 // each block, over all the paths that reach it.
 func (lc *loopConds) solve(blocks []*cfg.Block, ins [][]edgeIn, rpo []*cfg.Block) {
-	lc.out = make([]uint64, len(blocks))
+	lc.in, lc.out = make([]uint64, len(blocks)), make([]uint64, len(blocks))
 	if lc.all == 0 {
 		return
 	}
@@ -222,6 +223,7 @@ func (lc *loopConds) solve(blocks []*cfg.Block, ins [][]edgeIn, rpo []*cfg.Block
 					m |= u
 				}
 			}
+			lc.in[b.Index] |= m
 			for _, n := range b.Nodes {
 				m = lc.step(n, m)
 			}

@@ -13,8 +13,10 @@ import (
 )
 
 // A successTest says whether a return reports success; holdsReply says
-// whether an expression there may hold the last reply.
-type successTest func(ret *ast.ReturnStmt, holdsReply func(ast.Expr) bool) bool
+// whether an expression there may hold the last reply, and answered
+// whether the failure on the way was answered with a failure code (the
+// request's error then is nil, where it carries no code).
+type successTest func(ret *ast.ReturnStmt, holdsReply func(ast.Expr) bool, answered bool) bool
 
 // successReturn returns the test of which returns of f report success: a
 // nil error where f has an error result, true where it has a bool result
@@ -22,9 +24,9 @@ type successTest func(ret *ast.ReturnStmt, holdsReply func(ast.Expr) bool) bool
 // caller (a value of the API's envelope that holds it, or a code: the
 // caller tests it). An error text in a result slot carries nothing: the
 // caller gets a nil error.
-func successReturn(pass *analysis.Pass, ev *evidence.Result, f *upload.Func) successTest {
+func successReturn(pass *analysis.Pass, ev *evidence.Result, m *upload.Model, f *upload.Func) successTest {
 	info := pass.TypesInfo
-	never := func(*ast.ReturnStmt, func(ast.Expr) bool) bool { return false }
+	never := func(*ast.ReturnStmt, func(ast.Expr) bool, bool) bool { return false }
 	if f.Sig == nil {
 		return never
 	}
@@ -42,11 +44,11 @@ func successReturn(pass *analysis.Pass, ev *evidence.Result, f *upload.Func) suc
 	if errIndex < 0 && len(bools) == 0 {
 		return never // no way to tell a failure
 	}
-	return func(ret *ast.ReturnStmt, holdsReply func(ast.Expr) bool) bool {
+	return func(ret *ast.ReturnStmt, holdsReply func(ast.Expr) bool, answered bool) bool {
 		if len(ret.Results) != results.Len() {
 			return false // a bare return, or return of a call's results
 		}
-		if errIndex >= 0 && !info.Types[ret.Results[errIndex]].IsNil() {
+		if errIndex >= 0 && !info.Types[ret.Results[errIndex]].IsNil() && !(answered && codelessErr(info, m, ret.Results[errIndex], holdsReply)) {
 			return false
 		}
 		if len(bools) > 0 {
@@ -78,6 +80,14 @@ func carriesReply(info *types.Info, ev *evidence.Result, e ast.Expr, holdsReply 
 		return true
 	}
 	return cosapi.HasCodeField(info.TypeOf(e)) && !info.Types[e].IsNil() && holdsReply(e)
+}
+
+// codelessErr reports whether e is the error of the failed request, one
+// that carries no code: nil where the request was answered with a code
+// (return "The net is disconnected!!!", err after a refused slice).
+func codelessErr(info *types.Info, m *upload.Model, e ast.Expr, holdsReply func(ast.Expr) bool) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && m.CodelessErr(info.Uses[id]) && holdsReply(e)
 }
 
 func isBool(t types.Type) bool {

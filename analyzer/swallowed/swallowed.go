@@ -49,5 +49,6 @@ func checkFunc(pass *analysis.Pass, ev *evidence.Result, f *upload.Func) []analy
 	if !uploads(f) {
 		return nil // requests of unknown operations only: maybe another API's
 	}
-	return swallowed(pass.TypesInfo, f, successReturn(pass, ev, f))
+	m := upload.Of(pass)
+	return swallowed(pass.TypesInfo, m, f, successReturn(pass, ev, m, f))
 }

@@ -388,7 +388,8 @@ func (pr *protocol) handsOn(call *ast.CallExpr) bool {
 		return false
 	case *types.Func:
 		if isStd(callee.Pkg()) {
-			return !isStdBuilder(callee) && !isNetworkCall(callee)
+			// Closing a body (defer resp.Body.Close()) hands nothing on.
+			return !isStdBuilder(callee) && !isNetworkCall(callee) && callee.Name() != "Close"
 		}
 	}
 	return true

@@ -5,8 +5,11 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 )
 
 // Slice senders that report a failure code as an error, such as
@@ -49,15 +52,31 @@ func (pr *protocol) findCodeErrorsOnce() {
 		if f.codeErrors || f.Sig == nil || f.Obj == nil && f.Var == nil {
 			continue
 		}
-		// Only a function whose one result is the error: one that also
-		// returns the answer leaves the code in the answer.
-		if f.Sig.Results().Len() == 1 && errorResult(f.Sig) == 0 && pr.returnsCodeError(f.Body.List, 0, 1, false) {
+		// Only a function whose other results cannot hold the code: one
+		// that also returns the answer (a type with a code, an integer)
+		// leaves the code in the answer; one that returns the session
+		// and an error (begin(...) (string, error)) puts it in the error.
+		results := f.Sig.Results().Len()
+		errIndex := errorResult(f.Sig)
+		if errIndex >= 0 && !resultsHoldCode(f.Sig, errIndex) && pr.returnsCodeError(f.Body.List, errIndex, results, false) {
 			f.codeErrors = true
 			if f.Obj != nil {
 				pr.codeErrors[f.Obj] = true
 			}
 		}
 	}
+}
+
+// resultsHoldCode reports whether a result of sig other than the error
+// can hold a code: an integer, or a type with a code field.
+func resultsHoldCode(sig *types.Signature, errIndex int) bool {
+	for i := range sig.Results().Len() {
+		t := sig.Results().At(i).Type()
+		if i != errIndex && (exprinfo.IsInteger(t) || cosapi.HasCodeField(t) || types.IsInterface(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // returnsCodeError walks a statement list; failing says the conditions

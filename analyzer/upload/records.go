@@ -35,7 +35,7 @@ func (pr *protocol) noteRecords(f *Func, tests map[ast.Node]bool) {
 
 	for _, b := range f.Graph.Blocks {
 		for _, n := range b.Nodes {
-			records, marks := false, uint64(0)
+			records, marks, tuple := false, uint64(0), false
 			if u := f.looks[n]; u != nil {
 				for _, obj := range u.kept {
 					records = records || answered[obj]
@@ -46,11 +46,18 @@ func (pr *protocol) noteRecords(f *Func, tests map[ast.Node]bool) {
 				if loc == nil {
 					return
 				}
-				if c, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && f.calls[c] != nil && f.calls[c].transmits {
-					return // a new answer (err := finish()): its test is a test of the answer, not of a record
+				if _, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+					// A call's own result (err := finish(), out, err :=
+					// io.ReadAll(...)): its test is a test of that call,
+					// not of a record of an earlier failure.
+					return
 				}
 				marks |= zero[loc]
 				if rhs == nil {
+					// x++ or x += n: a counter; one beyond the function (a
+					// field, or a variable of the function a literal is in)
+					// keeps the count of failures for later.
+					records = records || !f.isLocal(loc) || !isIdent(lhs)
 					return
 				}
 				fromAnswer := false
@@ -60,7 +67,10 @@ func (pr *protocol) noteRecords(f *Func, tests map[ast.Node]bool) {
 				switch {
 				case !f.isLocal(loc) || !isIdent(lhs):
 					records = records || recordingConst(info, rhs)
-				case returned[loc]:
+				case returned[loc] && !tuple:
+					// One result of a call of several (out, err :=
+					// io.ReadAll(resp.Body)) is that call's own, not a
+					// record of the answer it was given.
 					records = records || fromAnswer || recordingConst(info, rhs)
 				}
 			}
@@ -68,6 +78,7 @@ func (pr *protocol) noteRecords(f *Func, tests map[ast.Node]bool) {
 			case *ast.SendStmt:
 				records = true
 			case *ast.AssignStmt:
+				tuple = len(n.Lhs) > 1 && len(n.Rhs) == 1
 				for lhs, rhs := range assignments(n.Lhs, n.Rhs) {
 					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 						rhs = nil // x += n: no new value to record

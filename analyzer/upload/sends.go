@@ -9,8 +9,9 @@ import (
 
 // markSends decides, once every summary is known, which calls of f send a
 // slice into an existing session and which start the upload over, and
-// reports whether f sends slices, requests that may be slices, or
-// upload_slice_finish (the answer of the whole upload).
+// reports whether f sends slices, requests that may be slices, opens or
+// lists a session, or sends upload_slice_finish (the answer of the whole
+// upload).
 func (pr *protocol) markSends(f *Func) bool {
 	any := false
 	for _, c := range f.calls {
@@ -28,7 +29,7 @@ func (pr *protocol) markSends(f *Func) bool {
 		}
 		c.generic = c.transmits && !c.sliceSend && !c.restart && ops == 0
 		finishes := c.transmits && !c.sliceSend && !c.restart && ops&cosapi.OpFinish != 0
-		any = any || c.sliceSend || c.generic || finishes
+		any = any || c.sliceSend || c.generic || finishes || c.restart && c.transmits
 	}
 	return any
 }

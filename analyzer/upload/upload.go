@@ -49,14 +49,22 @@ func Of(pass *analysis.Pass) *Model { return results.Of[*Model](pass) }
 // classifiers that answer yes for reupload codes. It is read-only.
 type Model struct {
 	// Funcs are the functions that send slices, requests that may be
-	// slices, or upload_slice_finish, in source order.
+	// slices, openers and listers of a session, or upload_slice_finish,
+	// in source order.
 	Funcs []*Func
 	// Classifiers are the retry classifiers and sets of the package that
 	// answer yes for reupload codes: a diagnostic for each answer.
 	Classifiers []analysis.Diagnostic
 	// Evidence is the evidence the model was built on.
 	Evidence *evidence.Result
+
+	codelessErrs map[types.Object]bool
 }
+
+// CodelessErr reports whether obj is a variable assigned the error of a
+// request that carries no code (a transport or decoding error): where the
+// request was answered with a failure code, it is nil.
+func (m *Model) CodelessErr(obj types.Object) bool { return m.codelessErrs[obj] }
 
 // protocol is what one pass learns about the package's side of the
 // sliced-upload protocol, while the model is built.
@@ -151,6 +159,12 @@ func run(pass *analysis.Pass) (any, error) {
 	pr.exportFacts()
 	sort.SliceStable(pr.diags, func(i, j int) bool { return pr.diags[i].Pos < pr.diags[j].Pos })
 	m.Classifiers = pr.diags
+	m.codelessErrs = make(map[types.Object]bool)
+	for obj := range pr.answerErrs {
+		if !pr.codeErrVars[obj] {
+			m.codelessErrs[obj] = true
+		}
+	}
 	return m, nil
 }
 

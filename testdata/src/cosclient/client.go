@@ -103,7 +103,7 @@ func Upload(path string) error { // want Upload:"sends upload_slice_init"
 		return nil
 	}
 	if r.Count == -96 { // the count is not a code
-		return nil
+		return errors.New("count")
 	}
 	return fmt.Errorf("upload: %d", code)
 }
