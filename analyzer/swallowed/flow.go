@@ -113,7 +113,7 @@ type edgeIn struct{ pred, i int }
 // after a failure; success says which returns do.
 func swallowed(info *types.Info, m *upload.Model, f *upload.Func, success successTest) []analysis.Diagnostic {
 	fl := &flow{f: f, info: info, blocks: f.Graph.Blocks, success: success, found: make(map[*ast.ReturnStmt]ast.Node)}
-	fl.untested = untestedCalls(info, m, f)
+	fl.untested = m.UntestedCalls(info, f)
 	n := len(fl.blocks)
 	fl.ins = make([][]edgeIn, n)
 	for _, b := range fl.blocks {

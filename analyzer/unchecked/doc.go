@@ -60,6 +60,17 @@
 //     request built from it (the session read back from the reply and
 //     sent with the next slice).
 //
+// A reply that carries a code (a code field, an integer, an error that
+// carries codes) but whose code no condition of the function reads is not
+// looked at by a test of something else: testing the transport's error
+// and the reply's address (`if len(r.Data.URL) > 0`) leaves a refused
+// slice unseen. Only the branch an error test takes when the request
+// failed on the way (`if err != nil { ... }`) has nothing more to test.
+//
+// A function literal with no results that sends a slice (go func() {
+// c.sendSlice(...) }()) and ends without looking at the reply loses it:
+// reported with the end of the literal as related information.
+//
 // # After: what is not reported
 //
 //	for offset := int64(0); offset < size; offset += sliceSize {

@@ -10,7 +10,11 @@ import (
 
 func diagnostic(f *upload.Func, a *upload.Answer, next ast.Node) analysis.Diagnostic {
 	what, related := "the next slice goes out", "the next slice send"
-	if f.Info(next).Finishes && len(f.Info(next).Sends) == 0 {
+	switch {
+	case f.Lit != nil && next == ast.Node(f.Lit.Body):
+		what, related = "the function literal ends", "the end of the literal"
+		next = &ast.Ident{NamePos: f.Lit.Body.Rbrace, Name: "}"}
+	case f.Info(next).Finishes && len(f.Info(next).Sends) == 0:
 		what, related = "upload_slice_finish goes out", "upload_slice_finish"
 	}
 	return analysis.Diagnostic{

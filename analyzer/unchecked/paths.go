@@ -26,7 +26,13 @@ type place struct {
 
 // uncheckedSends returns the diagnostics for f's slice sends whose answer
 // the next send can overtake.
-func uncheckedSends(f *upload.Func) []analysis.Diagnostic {
+//
+// A reply whose code the function never tests (package upload,
+// UntestedCalls) is not looked at by a test: a loop that tests only the
+// transport's error and the reply's address (forhappy's files/v1 client)
+// sends the next slice after a refused one. Returning it, keeping it or
+// handing it on still counts.
+func uncheckedSends(untested map[*ast.CallExpr]bool, f *upload.Func) []analysis.Diagnostic {
 	var at map[*ast.CallExpr]place
 	var out []analysis.Diagnostic
 	for _, a := range f.Answers() {
@@ -40,7 +46,7 @@ func uncheckedSends(f *upload.Func) []analysis.Diagnostic {
 		if !ok {
 			continue
 		}
-		if next, ok := overtaken(f, a, p); ok {
+		if next, ok := overtaken(f, a, p, untested[a.Call]); ok {
 			out = append(out, diagnostic(f, a, next))
 		}
 	}
@@ -73,7 +79,7 @@ func callPlaces(g *cfg.CFG) map[*ast.CallExpr]place {
 // longer holds it there: the search's state is the block and the set of
 // the answer's variables overwritten on the way, few enough to keep the
 // search small.
-func overtaken(f *upload.Func, a *upload.Answer, p place) (ast.Node, bool) {
+func overtaken(f *upload.Func, a *upload.Answer, p place, untested bool) (ast.Node, bool) {
 	vars := a.Vars()
 	if len(vars) > maxTracked {
 		vars = vars[:maxTracked]
@@ -94,7 +100,7 @@ func overtaken(f *upload.Func, a *upload.Answer, p place) (ast.Node, bool) {
 		stack = stack[:len(stack)-1]
 		done := false
 		for _, n := range it.b.Nodes[it.from:] {
-			if looksAt(f, n, a, vars, it.gone) {
+			if looksAt(f, n, a, vars, it.gone, untested) {
 				done = true
 				break
 			}
@@ -110,7 +116,13 @@ func overtaken(f *upload.Func, a *upload.Answer, p place) (ast.Node, bool) {
 		if done {
 			continue
 		}
-		for _, s := range it.b.Succs {
+		if len(it.b.Succs) == 0 && droppedAtExit(f) {
+			return f.Lit.Body, true // the literal ends: nobody can look at the answer any more
+		}
+		for i, s := range it.b.Succs {
+			if untested && failureEdge(f, a, it.b, i) {
+				continue // err != nil: the request failed on the way, and that is looked at
+			}
 			if k := (key{s, it.gone}); !seen[k] {
 				seen[k] = true
 				stack = append(stack, item{s, 0, it.gone})
@@ -120,14 +132,44 @@ func overtaken(f *upload.Func, a *upload.Answer, p place) (ast.Node, bool) {
 	return nil, false
 }
 
+// failureEdge reports whether edge i of block b is the one a condition on
+// an error of the answer takes when the request failed on the way (the
+// then of `if err != nil`): for an answer whose code is untested, that
+// branch has no code to test, and the error was looked at.
+func failureEdge(f *upload.Func, a *upload.Answer, b *cfg.Block, i int) bool {
+	c := f.Cond(b)
+	if c == nil || i >= 2 || !c.Failed[i] || c.Failed[1-i] || len(b.Nodes) == 0 {
+		return false
+	}
+	for _, obj := range f.Looks(b.Nodes[len(b.Nodes)-1]) {
+		if a.Holds(obj) && types.Identical(obj.Type(), types.Universe.Lookup("error").Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedAtExit reports whether an answer not looked at when f ends is
+// lost: f is a function literal with no results (go func() { send(...)
+// }()), whose variables nobody else reads.
+func droppedAtExit(f *upload.Func) bool {
+	return f.Lit != nil && f.Sig != nil && f.Sig.Results().Len() == 0
+}
+
 // maxTracked bounds the answer's variables whose overwriting the search
 // follows (those beyond are taken as never overwritten).
 const maxTracked = 8
 
 // looksAt reports whether node n looks at the answer, in one of its
-// variables not overwritten on the way (bits of gone, over vars).
-func looksAt(f *upload.Func, n ast.Node, a *upload.Answer, vars []types.Object, gone uint8) bool {
-	for _, obj := range f.Looks(n) {
+// variables not overwritten on the way (bits of gone, over vars); for an
+// answer whose code is untested, only by returning, keeping or handing it
+// on.
+func looksAt(f *upload.Func, n ast.Node, a *upload.Answer, vars []types.Object, gone uint8, untested bool) bool {
+	looks := f.Looks(n)
+	if _, isReturn := n.(*ast.ReturnStmt); untested && !isReturn {
+		looks = f.Keeps(n) // its tests read no code
+	}
+	for _, obj := range looks {
 		if !a.Holds(obj) {
 			continue
 		}

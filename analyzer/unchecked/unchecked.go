@@ -26,7 +26,7 @@ func New(ev, up *analysis.Analyzer) *analysis.Analyzer { return check.Analyzer(e
 
 var check = &uploadcheck.Check{
 	Name: Name, Doc: doc, URL: URL, Category: Category,
-	Func: func(_ *analysis.Pass, _ *evidence.Result, f *upload.Func) []analysis.Diagnostic {
-		return uncheckedSends(f)
+	Func: func(pass *analysis.Pass, _ *evidence.Result, f *upload.Func) []analysis.Diagnostic {
+		return uncheckedSends(upload.Of(pass).UntestedCalls(pass.TypesInfo, f), f)
 	},
 }

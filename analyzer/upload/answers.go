@@ -60,6 +60,16 @@ func (f *Func) Looks(n ast.Node) []types.Object {
 	return nil
 }
 
+// Keeps returns the local variables node n of f's graph keeps beyond the
+// moment or hands on (a field, a channel, a function that may test them),
+// with repetitions: what it looks at, other than by a test or a return.
+func (f *Func) Keeps(n ast.Node) []types.Object {
+	if u := f.looks[n]; u != nil {
+		return u.kept
+	}
+	return nil
+}
+
 // Overwrites reports whether node n of f's graph assigns obj a value
 // that is not computed from the answer a: after it, obj no longer holds
 // a's answer (n, err := file.ReadAt(...) reuses the err of a send).

@@ -1,4 +1,4 @@
-package swallowed
+package upload
 
 import (
 	"go/ast"
@@ -6,14 +6,13 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
-	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
-// A reply whose code the function never tests is a failure waiting to be
-// swallowed: `_ = json.Unmarshal(out, &q); return q.Data.Session, nil`
-// reports an opener refused with any code as a success. Such a request
-// makes its failure codes pending where it is sent, and a return that
-// reports success before anything tests them swallows them.
+// A reply whose code the function never tests hides its failures: `_ =
+// json.Unmarshal(out, &q); return q.Data.Session, nil` reports an opener
+// refused with any code as a success (swallowedfailure), and a slice loop
+// that tests only the transport's error and the reply's address sends the
+// next slice after a refused one (uncheckedslice).
 //
 // A reply counts as untested when it can carry a code (a reply with a
 // code field, an integer, an error that carries codes) and no condition
@@ -22,9 +21,9 @@ import (
 // no code (push(...) returning the last address) is tested however its
 // author tests it.
 
-// untestedCalls returns the calls of f whose reply carries a code that
-// no condition of f reads.
-func untestedCalls(info *types.Info, m *upload.Model, f *upload.Func) map[*ast.CallExpr]bool {
+// UntestedCalls returns the calls of f whose reply carries a code that no
+// condition of f reads.
+func (m *Model) UntestedCalls(info *types.Info, f *Func) map[*ast.CallExpr]bool {
 	var conds []ast.Expr
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -71,7 +70,7 @@ func untestedCalls(info *types.Info, m *upload.Model, f *upload.Func) map[*ast.C
 }
 
 // carriesCode reports whether the answer can carry a code.
-func carriesCode(info *types.Info, m *upload.Model, a *upload.Answer) bool {
+func carriesCode(info *types.Info, m *Model, a *Answer) bool {
 	for _, v := range a.Vars() {
 		if codeCarrier(m, v) {
 			return true
@@ -80,13 +79,13 @@ func carriesCode(info *types.Info, m *upload.Model, a *upload.Answer) bool {
 	return false
 }
 
-func codeCarrier(m *upload.Model, v types.Object) bool {
+func codeCarrier(m *Model, v types.Object) bool {
 	t := v.Type()
 	return cosapi.HasCodeField(t) || exprinfo.IsInteger(t) || isErrorType(t) && !m.CodelessErr(v)
 }
 
 // testsCode reports whether condition c reads the code of answer a.
-func testsCode(info *types.Info, m *upload.Model, a *upload.Answer, c ast.Expr) bool {
+func testsCode(info *types.Info, m *Model, a *Answer, c ast.Expr) bool {
 	found := false
 	ast.Inspect(c, func(n ast.Node) bool {
 		if found {
@@ -112,11 +111,7 @@ func testsCode(info *types.Info, m *upload.Model, a *upload.Answer, c ast.Expr) 
 }
 
 // holdsRoot reports whether the variable at the root of e holds answer a.
-func holdsRoot(info *types.Info, a *upload.Answer, e ast.Expr) bool {
+func holdsRoot(info *types.Info, a *Answer, e ast.Expr) bool {
 	id := exprinfo.RootIdent(e)
 	return id != nil && a.Holds(info.Uses[id])
-}
-
-func isErrorType(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
