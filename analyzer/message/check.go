@@ -42,7 +42,7 @@ func (ck *checker) check(c comparison) {
 	switch {
 	case field == nil || !reachable || !exprinfo.IsInteger(field.Type()) || file == nil:
 		ck.report(diag) // no integer code beside the message: nothing to compare instead
-	case c.how == equal && !strings.EqualFold(c.text, code.Message):
+	case c.how == equal && !sameMessage(c.text, code.Message):
 		ck.report(diag) // equal to no message: the test never holds, and its fix would
 	case isCaseValue(c):
 		ck.report(diag) // the switch is on the message: no one-place fix

@@ -19,6 +19,9 @@ type checker struct {
 	ev     *evidence.Result
 	fixes  *catalogfix.Fixer
 	report func(analysis.Diagnostic)
+	// envelopeErrors says that the package's envelope is its error type:
+	// an error's text holds the message (errtext.go).
+	envelopeErrors bool
 }
 
 // A comparison is a test of the envelope's message against a string
@@ -75,7 +78,11 @@ func (ck *checker) comparisons() []comparison {
 				if pair[0] == nil {
 					continue
 				}
-				if msg := ck.messageField(pair[0]); msg != nil {
+				msg := ck.messageField(pair[0])
+				if msg == nil {
+					msg = ck.errorText(pair[0])
+				}
+				if msg != nil {
 					if text, ok := stringConst(info, pair[1]); ok {
 						out = append(out, comparison{at: n, msg: msg, text: text, how: how, op: token.EQL, not: negated[n]})
 					}

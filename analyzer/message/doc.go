@@ -24,7 +24,15 @@
 // its JSON name, "message" or "msg", or its name) of a struct that also
 // has a field tagged json:"code", in a package that talks to COS. Only
 // constants with a Han character are looked up: the catalog's messages
-// are Chinese, and "ID" or "403" is the text of some other API.
+// are Chinese, and "ID" or "403" is the text of some other API. They are
+// looked up with the punctuation's width folded: "操作太频繁，请稍后再试",
+// with a full-width comma, is the message of -71 (and never equals it,
+// which is the bug).
+//
+// Where the package's envelope is its error type (a struct with the code
+// and the message that implements error), the text of an error,
+// strings.Contains(err.Error(), "查无此文件"), is the message too; the
+// code is not at hand there, so there is no fix.
 //
 //	if strings.Contains(resp.Message, "文件已存在") {
 //
@@ -39,16 +47,17 @@
 // # Fix
 //
 // When the constant is the message of one code (for a comparison or
-// EqualFold: equal to it; for Contains: in it) and the struct of the
-// message has an integer code field, the fix compares the code instead,
-// and imports the catalog as the magic-code fix does:
+// EqualFold: equal to it, up to the punctuation's width; for Contains,
+// HasPrefix and HasSuffix: in it, where it is in no other) and the struct
+// of the message has an integer code field, the fix compares the code
+// instead, and imports the catalog as the magic-code fix does:
 //
 //	if resp.Code == catalog.ErrorCmdCosFileExist {
 //
 // != and !strings.Contains become !=. When the fix takes away the file's
 // only use of the strings package, it drops that import too. No fix for a
-// case of a switch on the message, a HasPrefix or HasSuffix test, a code
-// field spelled as a string, or a package whose catalog lacks the
+// case of a switch on the message, a code field spelled as a string (or a
+// json.Number), an error's text, or a package whose catalog lacks the
 // constant.
 //
 // # Suppressing

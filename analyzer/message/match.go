@@ -30,12 +30,13 @@ func matches(text string, how matching) []catalog.Code {
 	if !hasHan(text) {
 		return nil
 	}
+	text = normalize(text)
 	var exact, within []catalog.Code
 	for _, c := range catalog.All() {
 		if c.Message == "" {
 			continue
 		}
-		m := c.Message
+		m := normalize(c.Message)
 		if how == equal && strings.EqualFold(m, text) {
 			exact = append(exact, c)
 		}
@@ -65,4 +66,26 @@ func hasHan(s string) bool {
 		}
 	}
 	return false
+}
+
+// normalize folds the full-width forms of ASCII (，！（）) and the
+// ideographic space to ASCII: the catalog writes "操作太频繁,请稍后再试"
+// where a client may type "操作太频繁，请稍后再试". Such a text never
+// equals the message, which is the bug; it still names the code.
+func normalize(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFEE0
+		case r == 0x3000:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// sameMessage reports whether a text is a catalog message, up to case and
+// the width of its punctuation.
+func sameMessage(text, message string) bool {
+	return strings.EqualFold(normalize(text), normalize(message))
 }

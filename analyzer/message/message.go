@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	rep := report.New(pass, ev, urls)
-	ck := &checker{pass: pass, ev: ev, fixes: catalogfix.New(pass), report: rep.Report}
+	ck := &checker{pass: pass, ev: ev, fixes: catalogfix.New(pass), report: rep.Report, envelopeErrors: envelopeIsError(pass.Pkg)}
 	for _, c := range ck.comparisons() {
 		ck.check(c)
 	}
