@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -102,8 +103,11 @@ type flow struct {
 	fresh    *freshness
 	loops    *loopConds
 	untested map[*ast.CallExpr]bool // calls whose reply's code nothing tests
-	info     *types.Info
-	found    map[*ast.ReturnStmt]ast.Node // swallowing returns, and the failure they swallow
+	// reanswers are the nodes whose "requests" only answer again what an
+	// earlier request answered (err := check(resp)): the reply goes on.
+	reanswers map[ast.Node]bool
+	info      *types.Info
+	found     map[*ast.ReturnStmt]ast.Node // swallowing returns, and the failure they swallow
 }
 
 // An edgeIn is an edge into a block: its source, and which successor it is.
@@ -114,6 +118,7 @@ type edgeIn struct{ pred, i int }
 func swallowed(info *types.Info, m *upload.Model, f *upload.Func, success successTest) []analysis.Diagnostic {
 	fl := &flow{f: f, info: info, blocks: f.Graph.Blocks, success: success, found: make(map[*ast.ReturnStmt]ast.Node)}
 	fl.untested = m.UntestedCalls(info, f)
+	fl.reanswers = reanswers(info, f)
 	n := len(fl.blocks)
 	fl.ins = make([][]edgeIn, n)
 	for _, b := range fl.blocks {
@@ -157,7 +162,7 @@ func (fl *flow) replies(rpo []*cfg.Block) {
 			}
 			r = fl.entryFilter(b, r)
 			for _, n := range b.Nodes {
-				if info := fl.f.Info(n); info.Requests {
+				if info := fl.f.Info(n); info.Requests && !fl.reanswers[n] {
 					r = outcomes{codeset.All(), true}
 					if unnamed(info) {
 						r = outcomes{} // another API's, maybe: its failures are not the upload's
@@ -298,7 +303,7 @@ func condAt(b *cfg.Block, c *upload.BlockCond) ast.Node {
 // loop conditions not known to hold before it, over all paths.
 func (fl *flow) node(n ast.Node, s state, unsure uint64) state {
 	s = fl.nodeEffect(n, s)
-	if info := fl.f.Info(n); info.Requests && !unnamed(info) && !info.Records && fl.untestedAt(n) {
+	if info := fl.f.Info(n); info.Requests && !unnamed(info) && !info.Records && !fl.reanswers[n] && fl.untestedAt(n) {
 		// A step of the upload: until a condition tests its reply, the
 		// reply may be a failure code (a reply never tested, returned
 		// as success, is swallowed too).
@@ -334,7 +339,7 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 	if info.Restarts {
 		return state{unsure: s.unsure} // a new upload
 	}
-	if info.Requests {
+	if info.Requests && !fl.reanswers[n] {
 		if len(info.Sends) > 0 && !info.Kills || info.Generic {
 			s.pending = outcomes{} // the slice goes out again: its new reply is tested, or not, anew
 		}
@@ -351,4 +356,58 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 		s.marks |= info.Marks
 	}
 	return s
+}
+
+// reanswers returns the nodes of f whose requests are all calls given an
+// earlier answer (err := Check(resp), a function that turns a reply into
+// an error): they send nothing new.
+func reanswers(info *types.Info, f *upload.Func) map[ast.Node]bool {
+	given := make(map[*ast.CallExpr]bool)
+	for _, a := range f.Answers() {
+		for _, arg := range a.Call.Args {
+			// The reply itself, or an error of it: not a session or an
+			// offset read from it, which make a new request.
+			id, ok := ast.Unparen(arg).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || !cosapi.HasCodeField(v.Type()) && !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+				continue
+			}
+			for _, b := range f.Answers() {
+				if b != a && b.Holds(v) {
+					given[a.Call] = true
+				}
+			}
+		}
+	}
+	out := make(map[ast.Node]bool)
+	if len(given) == 0 {
+		return out
+	}
+	for _, b := range f.Graph.Blocks {
+		for _, n := range b.Nodes {
+			if info := f.Info(n); !info.Requests || !unnamed(info) {
+				continue
+			}
+			all, any := true, false
+			ast.Inspect(n, func(x ast.Node) bool {
+				if _, ok := x.(*ast.FuncLit); ok {
+					return false
+				}
+				if call, ok := x.(*ast.CallExpr); ok {
+					for _, a := range f.Answers() {
+						if a.Call == call {
+							any = true
+							all = all && given[call]
+						}
+					}
+				}
+				return true
+			})
+			out[n] = any && all
+		}
+	}
+	return out
 }
