@@ -139,8 +139,9 @@
 // name when nothing else is known of it), returning or wrapping an error,
 // breaking to code that returns, a loop over files that each get a whole
 // upload. For a blanket retry also: moving the offset past the slice
-// before the retry (the lost slice is another bug), a loop over the
-// slices whose next element is the next slice. Retry-class codes (-71,
+// before the retry (the lost slice is another bug), directly (offset +=
+// n) or through another variable (next := offset + n; ...; offset =
+// next), a loop over the slices whose next element is the next slice. Retry-class codes (-71,
 // -4024, -2, 503, ...) retried, with or without backoff. A blanket retry
 // after a branch that takes the reupload codes out, or decided by a call
 // that looks at the code in a way the check cannot read. A classifier
@@ -167,9 +168,14 @@
 //     that may carry a slice (a request helper's parameters sent on)
 //     counts as one;
 //   - for a blanket retry (form 2), the path must send the same slice
-//     again: besides restarting, moving the position on (offset += n, the
-//     next element of a range loop over the slices, a call of itself for
-//     the next offset) ends it. Every reupload code must reach the edge
+//     again: besides restarting, moving the position on ends it: offset
+//     += n; offset = next where next holds a value computed from the
+//     current position (next := offset + n before it on the path; after
+//     a continue that skipped offset = next, the top of the loop computes
+//     the same next again, and a copy of the position is the position);
+//     the offset a reply reads out (the server says where to go on); the
+//     next element of a range loop over the slices; a call of itself for
+//     the next offset. Every reupload code must reach the edge
 //     and resend from it: a branch that took some out, or a decision the
 //     check cannot read (isTransient(codeOf(err)), errors.Is(err,
 //     errSession)), leaves the rest to the author.

@@ -43,12 +43,31 @@
 // another slice or another session: a constant that resets it (session =
 // "", pos = 0), a value computed from itself (offset += n), a value read
 // from state (a stateful call, the next element of a range loop, a
-// receive). Rebuilding the request from the same values (the form map
-// built again, the multipart body written again) changes nothing, and
-// neither does the session read back from a slice reply (sid =
-// resp.Data.Session): every slice reply echoes the session it was sent
-// in. A flag or state that a condition reads, set to a constant (broken =
-// true), is how a loop starts itself over.
+// receive), the offset read from a reply (offset = resp.Data.Offset: the
+// server says where to go on, which is a resume, not a resend; the
+// session is the same, so a named reupload code is still reported).
+// Rebuilding the request from the same values (the form map built again,
+// the multipart body written again) changes nothing, and neither does
+// the session read back from a slice reply (sid = resp.Data.Session):
+// every slice reply echoes the session it was sent in.
+//
+// A position (an integer the sends are built from) also moves on when it
+// is given a copy of another variable (offset = next, offset =
+// int64(end), c.at = c.next) that holds a value computed from its current
+// one: next := offset + n, end := min(offset+n, size). That depends on
+// the path, so it is decided on the graph, by a forward dataflow of how
+// the integers the position is computed from stand to its current value:
+// a copy of it (at := offset), a value computed from it (moved), a value
+// from before its last assignment (stale), or a value from neither
+// (len(data)). The copy moves the position when the variable is moved on
+// some path, and on no path the same or stale. So after a continue that
+// skipped offset = next, the next := offset + n at the top of the loop
+// computes the same next again (stale: no move), and offset = acked where
+// acked = end; offset = acked came before is the same slice. The flow
+// follows at most 64 variables for at most 8 positions of a function;
+// beyond that a copy is taken for a rebuild. A flag or state that a
+// condition reads, set to a constant (broken = true), is how a loop
+// starts itself over.
 //
 // # Facts
 //

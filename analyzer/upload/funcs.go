@@ -52,6 +52,7 @@ type Func struct {
 	killBlocks map[*cfg.Block]bool
 	deps       map[types.Object]bool
 	sessions   map[types.Object]bool // the deps that are the session
+	moves      *positionMoves        // the assignments that move a position past its value (moves.go)
 	answers    []*Answer
 	looks      map[ast.Node]*nodeUse
 	writes     map[ast.Node]*nodeWrite

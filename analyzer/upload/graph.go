@@ -433,6 +433,9 @@ func (pr *protocol) killsByAssigning(f *Func, lhs, rhs ast.Expr, tok token.Token
 	if u, ok := ast.Unparen(rhs).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 		return true, session // a value received: new
 	}
+	if !session && pr.movesPast(f, loc, lhs, rhs) {
+		return true, false // offset = next, next := offset + n before it
+	}
 	// Anything computed from the same values is a rebuild of the same
 	// request; a call that reads state of its own is not.
 	newValue := false
