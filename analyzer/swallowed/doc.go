@@ -39,8 +39,16 @@
 //
 // A failure is the edge a condition on a request's reply takes for a
 // code that is neither success nor "done" (-4018 already uploaded, -177
-// exists, -178, -176), or for an error of the request; an edge that
-// success (0) takes too is no failure's. The requests are those of the
+// exists, -178, -176), or for an error of the request. An edge that
+// success (0) takes is no failure's, unless a failure on the way takes it
+// with failure codes too (`if err == nil || try == max { break }`: the
+// retries ran out); an edge that leaves the code untested (the else of
+// `if err != nil`, for an error that carries no code) is none either.
+// A reply whose code no condition of the function reads at all (`_ =
+// json.Unmarshal(out, &q); return q.Data.Session, nil`) fails where it is
+// received: its failure codes are pending from the request on. A call
+// given a whole reply (err := check(resp)) answers it again and sends
+// nothing: the reply goes on through it. The requests are those of the
 // upload (slices, upload_slice_init, _finish, _list, and the requests of
 // a helper that may be any of them), found by data flow as for the
 // reupload-retry check (package upload). Only functions that take a step
@@ -57,7 +65,10 @@
 // that succeeded, tells the caller nothing (which variables may hold the
 // last reply is a dataflow of its own, followed along the failure's
 // paths). An error text in another result (return "upload failed: " +
-// resp.Message, nil) carries nothing: the error is nil.
+// resp.Message, nil) carries nothing: the error is nil. Nor does the
+// request's own error where it carries no code and the failure was a
+// code (`return "The net is disconnected!!!", err` after a refused
+// slice): err is nil there.
 //
 // # Which paths count
 //
@@ -79,12 +90,22 @@
 //   - the failure is returned (a non-nil error, a false flag) or recorded:
 //     a value computed from the reply is kept in a field, a global, a
 //     channel, an element or a variable the function returns as its error
-//     or flag; a constant is stored in a field or a global; a method that
+//     or flag (not the error of another call: out, err :=
+//     io.ReadAll(resp.Body) records nothing); a constant is stored in a
+//     field or a global; a counter beyond the function is counted up
+//     (failed++ in a function literal, u.failures++); a method that
 //     writes its receiver's state is called (u.fail(err));
 //   - a flag or counter set on the way is compared with its zero value
 //     (failed = true ... if failed { return errFailed }; n++ ... if n > 0);
 //   - a condition decides on the reply in a way the check cannot read
-//     (errors.Is(err, errExists), isNotFound(err)): the author chose.
+//     (errors.Is(err, errExists), isNotFound(err), or any test of a reply
+//     that carries no code, such as the address push(...) returns): the
+//     author chose.
+//
+// A loop's condition that held when the round began, and whose local
+// variables nothing has changed since, still holds: a loop that resends
+// the failed slice in place (for offset < size { ...; continue }) is not
+// left through its condition after the failure.
 //
 // Moving on to the next slice (offset += n, the next element of a range
 // loop) does not end the path: the failure is left behind, and the
