@@ -47,8 +47,6 @@ func (o outcomes) answeredFailure() bool {
 	return !o.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
 }
 
-func (o outcomes) empty() bool { return o.codes.Empty() && !o.failed }
-
 // through returns the outcomes that take edge i of condition c.
 func (o outcomes) through(c *upload.BlockCond, i int) outcomes {
 	return outcomes{o.codes.Inter(c.Answered[i]), o.failed && c.Failed[i]}
@@ -362,8 +360,17 @@ func (fl *flow) nodeEffect(n ast.Node, s state) state {
 // earlier answer (err := Check(resp), a function that turns a reply into
 // an error): they send nothing new.
 func reanswers(info *types.Info, f *upload.Func) map[ast.Node]bool {
+	answers := f.Answers()
+	holders := make(map[types.Object][]*upload.Answer)
+	byCall := make(map[*ast.CallExpr]*upload.Answer, len(answers))
+	for _, a := range answers {
+		byCall[a.Call] = a
+		for _, v := range a.Vars() {
+			holders[v] = append(holders[v], a)
+		}
+	}
 	given := make(map[*ast.CallExpr]bool)
-	for _, a := range f.Answers() {
+	for _, a := range answers {
 		for _, arg := range a.Call.Args {
 			// The reply itself, or an error of it: not a session or an
 			// offset read from it, which make a new request.
@@ -375,8 +382,8 @@ func reanswers(info *types.Info, f *upload.Func) map[ast.Node]bool {
 			if !ok || !cosapi.HasCodeField(v.Type()) && !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
 				continue
 			}
-			for _, b := range f.Answers() {
-				if b != a && b.Holds(v) {
+			for _, b := range holders[v] {
+				if b != a {
 					given[a.Call] = true
 				}
 			}
@@ -396,13 +403,9 @@ func reanswers(info *types.Info, f *upload.Func) map[ast.Node]bool {
 				if _, ok := x.(*ast.FuncLit); ok {
 					return false
 				}
-				if call, ok := x.(*ast.CallExpr); ok {
-					for _, a := range f.Answers() {
-						if a.Call == call {
-							any = true
-							all = all && given[call]
-						}
-					}
+				if call, ok := x.(*ast.CallExpr); ok && byCall[call] != nil {
+					any = true
+					all = all && given[call]
 				}
 				return true
 			})

@@ -50,17 +50,21 @@ func (m *Model) UntestedCalls(info *types.Info, f *Func) map[*ast.CallExpr]bool 
 		}
 		return true
 	})
+	// What the conditions read, once: the variables at the root of a
+	// code field's selector, and the code-holding variables they read
+	// (one pass over the conditions, not one per answer).
+	roots, read := make(map[types.Object]bool), make(map[types.Object]bool)
+	for _, c := range conds {
+		readsCode(info, m, c, roots, read)
+	}
 	out := make(map[*ast.CallExpr]bool)
 	for _, a := range f.Answers() {
 		if a.Used || !carriesCode(info, m, a) {
 			continue
 		}
 		tested := false
-		for _, c := range conds {
-			if testsCode(info, m, a, c) {
-				tested = true
-				break
-			}
+		for _, v := range a.Vars() {
+			tested = tested || roots[v] || read[v]
 		}
 		if !tested {
 			out[a.Call] = true
@@ -84,34 +88,27 @@ func codeCarrier(m *Model, v types.Object) bool {
 	return cosapi.HasCodeField(t) || exprinfo.IsInteger(t) || isErrorType(t) && !m.CodelessErr(v)
 }
 
-// testsCode reports whether condition c reads the code of answer a.
-func testsCode(info *types.Info, m *Model, a *Answer, c ast.Expr) bool {
-	found := false
+// readsCode adds to roots the variables at the root of the code fields
+// condition c reads (resp.Code: resp), and to read the variables it reads
+// that hold a code (an integer, an error that carries codes).
+func readsCode(info *types.Info, m *Model, c ast.Expr, roots, read map[types.Object]bool) {
 	ast.Inspect(c, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.SelectorExpr:
 			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal {
-				if field, _ := cosapi.CodeField(info.TypeOf(n.X)); field != nil && field == sel.Obj() && holdsRoot(info, a, n.X) {
-					found = true
+				if field, _ := cosapi.CodeField(info.TypeOf(n.X)); field != nil && field == sel.Obj() {
+					if id := exprinfo.RootIdent(n.X); id != nil {
+						roots[info.Uses[id]] = true
+					}
 				}
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && a.Holds(v) && (exprinfo.IsInteger(v.Type()) || isErrorType(v.Type()) && !m.CodelessErr(v)) {
-				found = true
+			if v, ok := info.Uses[n].(*types.Var); ok && (exprinfo.IsInteger(v.Type()) || isErrorType(v.Type()) && !m.CodelessErr(v)) {
+				read[v] = true
 			}
 		}
 		return true
 	})
-	return found
-}
-
-// holdsRoot reports whether the variable at the root of e holds answer a.
-func holdsRoot(info *types.Info, a *Answer, e ast.Expr) bool {
-	id := exprinfo.RootIdent(e)
-	return id != nil && a.Holds(info.Uses[id])
 }
