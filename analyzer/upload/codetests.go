@@ -15,7 +15,7 @@ import (
 // next slice after a refused one (uncheckedslice).
 //
 // A reply counts as untested when it can carry a code (a reply with a
-// code field, an integer, an error that carries codes) and no condition
+// code field, an error that carries codes) and no condition
 // of the function reads it: a code field of a variable that holds it, an
 // integer or an error with codes computed from it. A reply that carries
 // no code (push(...) returning the last address) is tested however its
@@ -85,7 +85,10 @@ func carriesCode(info *types.Info, m *Model, a *Answer) bool {
 
 func codeCarrier(m *Model, v types.Object) bool {
 	t := v.Type()
-	return cosapi.HasCodeField(t) || exprinfo.IsInteger(t) || isErrorType(t) && !m.CodelessErr(v)
+	// An integer computed from the reply is no evidence of a code (a part
+	// number, a size): only the envelope's type, or an error that
+	// carries codes, says the reply has one.
+	return cosapi.HasCodeField(t) || isErrorType(t) && !m.CodelessErr(v)
 }
 
 // readsCode adds to roots the variables at the root of the code fields
