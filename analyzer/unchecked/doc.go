@@ -60,7 +60,7 @@
 //     request built from it (the session read back from the reply and
 //     sent with the next slice).
 //
-// A reply that carries a code (a code field, an integer, an error that
+// A reply that carries a code (a type with a code field, or an error that
 // carries codes) but whose code no condition of the function reads is not
 // looked at by a test of something else: testing the transport's error
 // and the reply's address (`if len(r.Data.URL) > 0`) leaves a refused
