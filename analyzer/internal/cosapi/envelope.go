@@ -32,29 +32,7 @@ func IsMessageName(name string) bool { return name == "message" || name == "msg"
 // tagged json:"code", directly or through an embedded struct: the
 // envelope, or a type that embeds it.
 func HasCodeField(t types.Type) bool {
-	return hasCodeField(t, 0)
-}
-
-func hasCodeField(t types.Type, depth int) bool {
-	if t == nil || depth > 4 {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := range st.NumFields() {
-		if JSONName(st.Tag(i)) == "code" {
-			return true
-		}
-		if st.Field(i).Embedded() && hasCodeField(st.Field(i).Type(), depth+1) {
-			return true
-		}
-	}
-	return false
+	return codeField(t, 0) != nil
 }
 
 // StructTagValue returns the value of key in a struct tag's text.
