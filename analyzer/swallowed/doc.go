@@ -45,8 +45,9 @@
 // retries ran out); an edge that leaves the code untested (the else of
 // `if err != nil`, for an error that carries no code) is none either.
 // A reply whose code no condition of the function reads at all (`_ =
-// json.Unmarshal(out, &q); return q.Data.Session, nil`) fails where it is
-// received: its failure codes are pending from the request on. A call
+// json.Unmarshal(out, &q); return q.Data.Session, nil`), or that is
+// thrown away (`_, _, err = k.call(finish); return err`), fails where it
+// is received: its failure codes are pending from the request on. A call
 // given a whole reply (err := check(resp)) answers it again and sends
 // nothing: the reply goes on through it. The requests are those of the
 // upload (slices, upload_slice_init, _finish, _list, and the requests of

@@ -61,7 +61,8 @@
 //     sent with the next slice).
 //
 // A reply that carries a code (a type with a code field, or an error that
-// carries codes) but whose code no condition of the function reads is not
+// carries codes) but whose code no condition of the function reads, or
+// is thrown away (_, err := c.sendSlice(...)), is not
 // looked at by a test of something else: testing the transport's error
 // and the reply's address (`if len(r.Data.URL) > 0`) leaves a refused
 // slice unseen. Only the branch an error test takes when the request

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
 )
 
 // What a function does with the answers of its requests, for the checks
@@ -31,7 +33,10 @@ type Answer struct {
 	// Direct are the local variables the call puts the answer in: those
 	// its results are assigned to, and the targets it decodes into.
 	Direct []types.Object
-	vars   map[types.Object]bool
+	// Dropped says that a result that holds the reply's code (a type with
+	// a code field) is thrown away: _, err := c.sendSlice(...).
+	Dropped bool
+	vars    map[types.Object]bool
 }
 
 // Vars returns the local variables computed from the answer, in the
@@ -288,12 +293,16 @@ func (pr *protocol) answersOf(f *Func) []*Answer {
 					f.follow(loc, forward, a.vars)
 					a.Direct = append(a.Direct, loc)
 				}
-				switch outerParent(parents).(type) {
+				switch parent := outerParent(parents).(type) {
 				case *ast.ExprStmt, *ast.GoStmt, *ast.DeferStmt:
 					if t, ok := pr.pass.TypesInfo.TypeOf(call).(*types.Tuple); ok && t.Len() == 0 {
 						a.Used = true // no results: the callee answers its failures itself
 					}
+					a.Dropped = pr.dropsCode(call, nil)
 				case *ast.AssignStmt, *ast.ValueSpec:
+					if as, ok := parent.(*ast.AssignStmt); ok {
+						a.Dropped = pr.dropsCode(call, as.Lhs)
+					}
 					for _, loc := range c.answers {
 						if f.isLocal(loc) {
 							f.follow(loc, forward, a.vars)
@@ -312,6 +321,37 @@ func (pr *protocol) answersOf(f *Func) []*Answer {
 		return true
 	})
 	return out
+}
+
+// dropsCode reports whether a result of call whose type has a code field
+// is thrown away: not assigned (lhs nil), or assigned to _.
+func (pr *protocol) dropsCode(call *ast.CallExpr, lhs []ast.Expr) bool {
+	var results []types.Type
+	switch t := pr.pass.TypesInfo.TypeOf(call).(type) {
+	case *types.Tuple:
+		for i := range t.Len() {
+			results = append(results, t.At(i).Type())
+		}
+	case nil:
+		return false
+	default:
+		results = []types.Type{t}
+	}
+	if lhs != nil && len(lhs) != len(results) {
+		return false
+	}
+	for i, t := range results {
+		if !cosapi.HasCodeField(t) {
+			continue
+		}
+		if lhs == nil {
+			return true
+		}
+		if id, ok := ast.Unparen(lhs[i]).(*ast.Ident); ok && id.Name == "_" {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeTargets returns the local variables a request call decodes its

@@ -59,7 +59,14 @@ func (m *Model) UntestedCalls(info *types.Info, f *Func) map[*ast.CallExpr]bool 
 	}
 	out := make(map[*ast.CallExpr]bool)
 	for _, a := range f.Answers() {
-		if a.Used || !carriesCode(info, m, a) {
+		if a.Used {
+			continue
+		}
+		if a.Dropped {
+			out[a.Call] = true // its code is thrown away: nothing can test it
+			continue
+		}
+		if !carriesCode(info, m, a) {
 			continue
 		}
 		tested := false

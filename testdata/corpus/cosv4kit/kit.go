@@ -186,5 +186,5 @@ func (k *Kit) UploadLarge(ctx context.Context, key string, data []byte) error {
 		off = end
 	}
 	_, _, err = k.call(ctx, key, map[string]string{"op": "upload_slice_finish", "session": sess.Session}, nil)
-	return err
+	return err // expect: swallowed-failure
 }

@@ -54,5 +54,5 @@ func (k *Kit) Replace(ctx context.Context, key string, data []byte, sliceSize in
 		}
 	}
 	_, _, err = k.call(ctx, key, map[string]string{"op": "upload_slice_finish", "session": session}, nil)
-	return err
+	return err // expect: swallowed-failure
 }
