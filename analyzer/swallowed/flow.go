@@ -9,11 +9,13 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
 // The check is a property of paths on the function's control-flow graph,
-// decided by two forward dataflows over it, each linear in its size:
+// decided by forward dataflows over it, each linear in its size: the two
+// below, and two that they read (freshness.go, loops.go):
 //
 //   - reply: at each point, what the last request may have answered (its
 //     outcomes: the codes it may have answered with, and whether it may
@@ -55,9 +57,7 @@ func (o outcomes) through(c *upload.BlockCond, i int) outcomes {
 // failure reports whether some outcome is a failure: a code that is no
 // success and not "done" (already uploaded, exists), or a failure on the
 // way.
-func (o outcomes) failure() bool {
-	return o.failed || !o.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
-}
+func (o outcomes) failure() bool { return o.failed || o.answeredFailure() }
 
 // A state is what the failure flow carries to a point.
 type state struct {
@@ -100,7 +100,7 @@ type flow struct {
 	success  successTest
 	fresh    *freshness
 	loops    *loopConds
-	untested map[*ast.CallExpr]bool // calls whose reply's code nothing tests
+	untested map[ast.Node]bool // nodes that send a request whose reply's code nothing tests
 	// reanswers are the nodes whose "requests" only answer again what an
 	// earlier request answered (err := check(resp)): the reply goes on.
 	reanswers map[ast.Node]bool
@@ -115,7 +115,7 @@ type edgeIn struct{ pred, i int }
 // after a failure; success says which returns do.
 func swallowed(info *types.Info, m *upload.Model, f *upload.Func, success successTest) []analysis.Diagnostic {
 	fl := &flow{f: f, info: info, blocks: f.Graph.Blocks, success: success, found: make(map[*ast.ReturnStmt]ast.Node)}
-	fl.untested = m.UntestedCalls(info, f)
+	fl.untested = nodesWith(f, m.UntestedCalls(info, f))
 	fl.reanswers = reanswers(info, f)
 	n := len(fl.blocks)
 	fl.ins = make([][]edgeIn, n)
@@ -215,20 +215,26 @@ func (fl *flow) enter(b *cfg.Block, s state) state {
 	return s
 }
 
-// untestedAt reports whether node n sends a request whose reply's code
-// nothing tests.
-func (fl *flow) untestedAt(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(x ast.Node) bool {
-		if _, ok := x.(*ast.FuncLit); ok {
-			return false
+// nodesWith returns the nodes of f's graph that hold one of the calls.
+func nodesWith(f *upload.Func, calls map[*ast.CallExpr]bool) map[ast.Node]bool {
+	out := make(map[ast.Node]bool)
+	if len(calls) == 0 {
+		return out
+	}
+	for _, b := range f.Graph.Blocks {
+		for _, n := range b.Nodes {
+			ast.Inspect(n, func(x ast.Node) bool {
+				if _, ok := x.(*ast.FuncLit); ok {
+					return false
+				}
+				if call, ok := x.(*ast.CallExpr); ok && calls[call] {
+					out[n] = true
+				}
+				return !out[n]
+			})
 		}
-		if call, ok := x.(*ast.CallExpr); ok && fl.untested[call] {
-			found = true
-		}
-		return !found
-	})
-	return found
+	}
+	return out
 }
 
 // unnamed reports whether a node's requests are all of operations the
@@ -240,8 +246,7 @@ func unnamed(info upload.NodeInfo) bool {
 
 // take adds the failures among r, taken by the condition at at, to s.
 func (fl *flow) take(s state, r outcomes, at ast.Node, fresh, unsure uint64) state {
-	failing := !r.codes.Minus(codeset.Success()).Minus(codeset.Done()).Empty()
-	if !r.failure() || r.codes.HasValue(0) && !(r.failed && failing) {
+	if !r.failure() || r.codes.HasValue(0) && !(r.failed && r.answeredFailure()) {
 		// Not the edge of a failure: success (0) takes it, and it is
 		// no edge that a failure on the way takes with failure codes
 		// too (err == nil || try == max). An edge that leaves the code
@@ -301,7 +306,7 @@ func condAt(b *cfg.Block, c *upload.BlockCond) ast.Node {
 // loop conditions not known to hold before it, over all paths.
 func (fl *flow) node(n ast.Node, s state, unsure uint64) state {
 	s = fl.nodeEffect(n, s)
-	if info := fl.f.Info(n); info.Requests && !unnamed(info) && !info.Records && !fl.reanswers[n] && fl.untestedAt(n) {
+	if info := fl.f.Info(n); info.Requests && !unnamed(info) && !info.Records && !fl.reanswers[n] && fl.untested[n] {
 		// A step of the upload: until a condition tests its reply, the
 		// reply may be a failure code (a reply never tested, returned
 		// as success, is swallowed too).
@@ -379,7 +384,7 @@ func reanswers(info *types.Info, f *upload.Func) map[ast.Node]bool {
 				continue
 			}
 			v, ok := info.Uses[id].(*types.Var)
-			if !ok || !cosapi.HasCodeField(v.Type()) && !types.Identical(v.Type(), types.Universe.Lookup("error").Type()) {
+			if !ok || !cosapi.HasCodeField(v.Type()) && !exprinfo.IsError(v.Type()) {
 				continue
 			}
 			for _, b := range holders[v] {

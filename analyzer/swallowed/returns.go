@@ -9,6 +9,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/evidence"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -35,7 +36,7 @@ func successReturn(pass *analysis.Pass, ev *evidence.Result, m *upload.Model, f 
 	for i := range results.Len() {
 		t := results.At(i).Type()
 		switch {
-		case types.Identical(t, types.Universe.Lookup("error").Type()):
+		case exprinfo.IsError(t):
 			errIndex = i
 		case isBool(t):
 			bools = append(bools, i)

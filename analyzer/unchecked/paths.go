@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
 
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 	"github.com/errcodelint/errcodelint/analyzer/upload"
 )
 
@@ -142,7 +143,7 @@ func failureEdge(f *upload.Func, a *upload.Answer, b *cfg.Block, i int) bool {
 		return false
 	}
 	for _, obj := range f.Looks(b.Nodes[len(b.Nodes)-1]) {
-		if a.Holds(obj) && types.Identical(obj.Type(), types.Universe.Lookup("error").Type()) {
+		if a.Holds(obj) && exprinfo.IsError(obj.Type()) {
 			return true
 		}
 	}

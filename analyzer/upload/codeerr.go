@@ -28,7 +28,7 @@ import (
 // errorResult returns the index of a function's error result, or -1.
 func errorResult(sig *types.Signature) int {
 	for i := 0; i < sig.Results().Len(); i++ {
-		if types.Identical(sig.Results().At(i).Type(), types.Universe.Lookup("error").Type()) {
+		if exprinfo.IsError(sig.Results().At(i).Type()) {
 			return i
 		}
 	}

@@ -66,7 +66,7 @@ func (m *Model) UntestedCalls(info *types.Info, f *Func) map[*ast.CallExpr]bool 
 			out[a.Call] = true // its code is thrown away: nothing can test it
 			continue
 		}
-		if !carriesCode(info, m, a) {
+		if !carriesCode(m, a) {
 			continue
 		}
 		tested := false
@@ -81,7 +81,7 @@ func (m *Model) UntestedCalls(info *types.Info, f *Func) map[*ast.CallExpr]bool 
 }
 
 // carriesCode reports whether the answer can carry a code.
-func carriesCode(info *types.Info, m *Model, a *Answer) bool {
+func carriesCode(m *Model, a *Answer) bool {
 	for _, v := range a.Vars() {
 		if codeCarrier(m, v) {
 			return true
@@ -95,7 +95,7 @@ func codeCarrier(m *Model, v types.Object) bool {
 	// An integer computed from the reply is no evidence of a code (a part
 	// number, a size): only the envelope's type, or an error that
 	// carries codes, says the reply has one.
-	return cosapi.HasCodeField(t) || isErrorType(t) && !m.CodelessErr(v)
+	return cosapi.HasCodeField(t) || exprinfo.IsError(t) && !m.CodelessErr(v)
 }
 
 // readsCode adds to roots the variables at the root of the code fields
@@ -115,7 +115,7 @@ func readsCode(info *types.Info, m *Model, c ast.Expr, roots, read map[types.Obj
 				}
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && (exprinfo.IsInteger(v.Type()) || isErrorType(v.Type()) && !m.CodelessErr(v)) {
+			if v, ok := info.Uses[n].(*types.Var); ok && (exprinfo.IsInteger(v.Type()) || exprinfo.IsError(v.Type()) && !m.CodelessErr(v)) {
 				read[v] = true
 			}
 		}

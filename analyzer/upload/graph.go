@@ -10,6 +10,7 @@ import (
 
 	"github.com/errcodelint/errcodelint/analyzer/internal/codeset"
 	"github.com/errcodelint/errcodelint/analyzer/internal/cosapi"
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 )
 
 // NodeInfo is what a node of a function's control-flow graph does to the
@@ -214,7 +215,7 @@ func (pr *protocol) dependencies(f *Func) map[types.Object]bool {
 	}
 	deps := f.values.sources(roots)
 	for obj := range deps {
-		if t := obj.Type(); isErrorType(t) || isFunc(t) {
+		if t := obj.Type(); exprinfo.IsError(t) || isFunc(t) {
 			delete(deps, obj)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"github.com/errcodelint/errcodelint/analyzer/internal/exprinfo"
 )
 
 // Where a function records that a request failed, so that the failure is
@@ -140,7 +142,7 @@ func (pr *protocol) returnedStatus(f *Func) map[types.Object]bool {
 		return out
 	}
 	res := f.Sig.Results()
-	status := func(i int) bool { t := res.At(i).Type(); return isErrorType(t) || isBool(t) }
+	status := func(i int) bool { t := res.At(i).Type(); return exprinfo.IsError(t) || isBool(t) }
 	for i := range res.Len() {
 		if status(i) && res.At(i).Name() != "" {
 			out[res.At(i)] = true // a bare return returns it

@@ -148,7 +148,7 @@ func (pr *protocol) scan(f *Func) {
 		}
 		if c.transmits {
 			for _, loc := range answers[c] {
-				if !isErrorType(loc.Type()) {
+				if !exprinfo.IsError(loc.Type()) {
 					g.reply[loc] = true
 				}
 			}
@@ -214,7 +214,7 @@ func (pr *protocol) decodedReplies(f *Func) {
 				return
 			}
 			for _, lhs := range as.Lhs {
-				if loc := location(info, lhs); loc != nil && !g.reply[loc] && !isErrorType(info.TypeOf(lhs)) {
+				if loc := location(info, lhs); loc != nil && !g.reply[loc] && !exprinfo.IsError(info.TypeOf(lhs)) {
 					g.reply[loc], changed = true, true
 				}
 			}
@@ -278,7 +278,7 @@ func isMake(info *types.Info, e ast.Expr) bool {
 // one is in the other.
 func (pr *protocol) aliasFlows(g *valueGraph, loc types.Object, call *ast.CallExpr) {
 	info := pr.pass.TypesInfo
-	if !isReference(loc.Type()) || isErrorType(loc.Type()) {
+	if !isReference(loc.Type()) || exprinfo.IsError(loc.Type()) {
 		return // an error refers to no storage it was given
 	}
 	for _, x := range writable(info, call.Args) {
@@ -339,10 +339,6 @@ func isReference(t types.Type) bool {
 		return true
 	}
 	return false
-}
-
-func isErrorType(t types.Type) bool {
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // literalFields returns the form fields the struct literals of an

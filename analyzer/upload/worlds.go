@@ -61,7 +61,7 @@ func (pr *protocol) noteAnswerErrors(f *Func) {
 			continue
 		}
 		for _, loc := range c.answers {
-			if isErrorType(loc.Type()) {
+			if exprinfo.IsError(loc.Type()) {
 				pr.answerErrs[loc] = true
 			}
 		}

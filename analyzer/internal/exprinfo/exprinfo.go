@@ -45,6 +45,11 @@ func IsInteger(t types.Type) bool {
 	return ok && b.Info()&types.IsInteger != 0
 }
 
+// IsError reports whether t is the predeclared error type.
+func IsError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
 // IsCodeType reports whether values of t can be response codes: integers,
 // or strings that spell them (some gateways answer "code": "-4018").
 func IsCodeType(t types.Type) bool {
